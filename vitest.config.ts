@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Property suites read HASME_RUNS / HASME_SEED (properties/budget.ts); CI uses the fixed default seed.
+export default defineConfig({
+  test: {
+    include: ['reference/**/*.test.ts', 'src/**/*.test.ts', 'properties/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
