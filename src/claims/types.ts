@@ -1,0 +1,52 @@
+/**
+ * The shape of a claim check, shared by the property tests (vitest), the report (`hasme report`)
+ * and the weak-error engines. A claim's checks are written once as a ClaimCheck; tests assert
+ * on its outcome, the report tabulates it.
+ */
+
+/** Stable claim IDs of ../shared/MATH.md §3. */
+export const CLAIM_IDS = [
+  'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16', 'C17',
+] as const;
+export type ClaimId = (typeof CLAIM_IDS)[number];
+
+export type ClaimStatus = 'holds' | 'fails' | 'not-run';
+
+export interface Counterexample {
+  /** Seed and fast-check path that replay the failure (HASME_SEED=<seed>, fc `path`). */
+  seed: number;
+  path?: string;
+  /** The shrunk case in words, readable in a table. */
+  description: string;
+  /** The case as a protocol request line that `hasme serve` accepts, where one applies. */
+  request?: Record<string, unknown>;
+}
+
+export interface ClaimOutcome {
+  id: ClaimId;
+  status: ClaimStatus;
+  /** Number of generated or enumerated cases the checks ran on. */
+  cases: number;
+  /** Worst observed error of the claim's oracle comparison (units stated in notes), null if none. */
+  worstError: number | null;
+  counterexample?: Counterexample;
+  /** What was checked, how errors are measured, coverage by regime, measured tightness, ... */
+  notes: string;
+  /** Coverage counts per label (fc.statistics-style), e.g. { R: 120, X: 60, S: 20 }. */
+  coverage?: Record<string, number>;
+}
+
+export interface CheckOptions {
+  /** Budget: number of generated cases (a check may scale it per sub-property). */
+  runs: number;
+  seed: number;
+  /** Called as cases complete, for progress displays. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ClaimCheck {
+  id: ClaimId;
+  /** Short statement for tables. */
+  title: string;
+  run(options: CheckOptions): Promise<ClaimOutcome>;
+}
