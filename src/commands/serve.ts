@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 
-// PLACEHOLDER: owned by the helper building this command; replaced before landing.
+/** `hasme serve`: the double-precision library behind the JSON Lines protocol (spec/protocol.md). */
 export function register(program: Command): void {
   program
     .command('serve')
     .description('Answer protocol requests (JSON Lines on stdin) with the double-precision library')
-    .action(() => {
-      throw new Error('hasme serve: not implemented yet');
+    .action(async () => {
+      const { serve } = await import('../serve/loop.js');
+      await serve(process.stdin, process.stdout);
     });
 }

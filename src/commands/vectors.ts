@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 
-// PLACEHOLDER: owned by the helper building this command; replaced before landing.
+/** `hasme vectors`: write the conformance vectors computed by the decimal reference. */
 export function register(program: Command): void {
   program
     .command('vectors')
     .description('Write the conformance vectors (JSON Lines) computed by the decimal reference')
-    .action(() => {
-      throw new Error('hasme vectors: not implemented yet');
+    .option('--out <dir>', 'output directory', 'vectors')
+    .option('--seed <n>', 'seed of the case generator (the committed set uses the default)')
+    .action(async (opts: { out: string; seed?: string }) => {
+      const { writeVectors } = await import('../vectors/write.js');
+      writeVectors(opts.out, opts.seed === undefined ? undefined : Number(opts.seed));
     });
 }

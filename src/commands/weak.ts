@@ -1,11 +1,41 @@
 import type { Command } from 'commander';
 
-// PLACEHOLDER: owned by the helper building this command; replaced before landing.
+/** `hasme weak`: exact weak errors and fitted orders (C14, C15, C17). Implementation: src/weak/. */
 export function register(program: Command): void {
   program
     .command('weak')
     .description('Exact weak errors and fitted convergence orders of the SDE models against SGD')
-    .action(() => {
-      throw new Error('hasme weak: not implemented yet');
+    .option('--problem <file>', 'problem file (JSON; spec/weak.md)')
+    .option('--builtin <name>', 'a built-in problem (see --list)')
+    .option('--list', 'list the built-in problems')
+    .option('--json', 'machine-readable output: {"rows":[...],"orders":{...}}')
+    .option('--digits <n>', 'significant digits of the exact engines (default 40; 1-D problems use the double-precision engine)')
+    .action(async (opts: { problem?: string; builtin?: string; list?: boolean; json?: boolean; digits?: string }) => {
+      const { renderBuiltinList, renderWeakTable } = await import('../weak/render.js');
+      if (opts.list) {
+        console.log(renderBuiltinList());
+        return;
+      }
+      const { loadProblem, parseDigits } = await import('../weak/load.js');
+      const { weakTable } = await import('../weak/table.js');
+      const { Progress } = await import('../explore/progress.js');
+      const problem = await loadProblem(opts);
+      const digits = parseDigits(opts.digits);
+      let progress: InstanceType<typeof Progress> | null = null;
+      const table = await weakTable(problem, {
+        digits,
+        onProgress: (done, total) => {
+          progress ??= new Progress(total, 'weak');
+          progress.tick();
+        },
+      });
+      (progress as InstanceType<typeof Progress> | null)?.stop();
+      if (opts.json) {
+        const out: Record<string, unknown> = { rows: table.rows, orders: table.orders };
+        if (table.engineError !== undefined) out.engineError = table.engineError;
+        console.log(JSON.stringify(out));
+      } else {
+        console.log(renderWeakTable(table));
+      }
     });
 }

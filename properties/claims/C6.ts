@@ -1,0 +1,109 @@
+/**
+ * C6 small step, Σ ≻ 0 (derived bound, MATH.md §3): with E_ij = φ(ℓ_i + ℓ_j) − 1 (regime R),
+ *   λ_min(Σ̃) ≥ λ_min(Σ) − max_i Σ̂_ii ‖E‖₂,
+ * so Σ̃ ⪰ 0 for all η up to η_b, the largest η with λ_min(Σ) ≥ max_i Σ̂_ii ‖E(η)‖₂.
+ * Proof (spec/claims.md): Σ̃ = U (Σ̂ + E ∘ Σ̂) Uᵀ and, for Σ̂ ⪰ 0, Schur's bound
+ * ‖E ∘ Σ̂‖₂ ≤ max_i Σ̂_ii ‖E‖₂; Weyl's inequality gives the claim.
+ * Checks: (1) no violation of the bound at generated η; (2) Σ̃(η_b) ⪰ 0; (3) tightness: measured
+ * η₀ (first loss of PSD, scan ×2 then 30 bisection steps) over η_b, reported in the notes.
+ * The bound's E is evaluated here in closed form (log1p/expm1, real ℓ): an independent oracle.
+ */
+import fc from 'fast-check';
+import type { ClaimCheck, ClaimOutcome, CheckOptions } from '../../src/claims/types.js';
+import { matmul, problem, transpose, type Problem } from '../arbitraries.js';
+import type { HasmeImpl } from '../impl.js';
+import { EPS, eigSymDouble, fmt, norm2Sym, realDoubles } from './compare.js';
+import { claimCheck, coefficientsRequest, describeCase, ensure, labelProblem } from './harness.js';
+
+/** φ(s) = s / (1 − e^{−s}) for real s (1 at s = 0). */
+const phiReal = (s: number): number => (s === 0 ? 1 : s / -Math.expm1(-s));
+
+/** The right side of the bound at step size η: λ_min(Σ) − max_i Σ̂_ii ‖E‖₂ (regime R). */
+export function c6Bound(p: Problem, eta: number): number {
+  const ell = p.eigH.map((a) => -Math.log1p(-eta * a));
+  const E = ell.map((li) => ell.map((lj) => phiReal(li + lj) - 1));
+  const Shat = matmul(transpose(p.U), matmul(p.Sigma, p.U));
+  const maxDiag = Math.max(...Shat.map((row, i) => row[i]));
+  return Math.min(...p.sigmaEig) - maxDiag * norm2Sym(E);
+}
+
+/** Upper end of the η range in regime R (exclusive): 1/a_max, or 10/max|a| when no a_i > 0. */
+function etaRegimeR(p: Problem): number {
+  const aMax = Math.max(...p.eigH);
+  if (aMax > 0) return 1 / aMax;
+  const s = Math.max(...p.eigH.map(Math.abs));
+  return s > 0 ? 10 / s : 1;
+}
+
+/** Largest η in (0, hi) with f(η) ≥ 0, for f decreasing through 0 (bisection on a log scale). */
+function lastNonNegative(f: (eta: number) => boolean, lo: number, hi: number, steps: number): number {
+  for (let i = 0; i < steps; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (f(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function makeC6(impl: HasmeImpl): ClaimCheck {
+  let ratios: number[] = [];
+  const lamMin = (p: Problem, eta: number) => {
+    const St = realDoubles(impl.coefficients(p.H, p.Sigma, eta).diffusion);
+    const e = eigSymDouble(St);
+    const norm = Math.max(...e.map(Math.abs), Number.MIN_VALUE);
+    return { min: e[0], norm, tol: 100 * p.d * EPS * norm };
+  };
+  const inner = claimCheck(
+    'C6',
+    'Σ ≻ 0, regime R: λ_min(Σ̃) ≥ λ_min(Σ) − max Σ̂_ii ‖E‖₂ (PSD for η ≤ η_b)',
+    `${impl.name}: non-commuting Σ ≻ 0 with κ(Σ) up to 1e6, regime R; error = bound violation in units of eps·‖Σ̃‖₂ (tolerance 100·d, ≤ 0 means no violation).`,
+    () => [
+      {
+        name: 'no violation of the bound, Σ̃(η_b) ⪰ 0, tightness η₀/η_b',
+        arb: fc.record({ p: problem({ target: 'R', commuting: false, sigma: 'pd', dMax: 4 }) }),
+        body: ({ p }: { p: Problem }, rec) => {
+          labelProblem(p, rec);
+          const at = lamMin(p, p.eta);
+          const bound = c6Bound(p, p.eta);
+          const viol = (bound - at.min) / (EPS * at.norm);
+          rec.error(viol);
+          ensure(at.min >= bound - at.tol, () => `λ_min(Σ̃) = ${fmt(at.min)} below the bound ${fmt(bound)} at η = ${p.eta}`);
+          const etaR = etaRegimeR(p);
+          if (!(c6Bound(p, etaR * 1e-12) > 0)) return; // λ_min(Σ) too small against round-off: nothing to bound
+          const etaB = lastNonNegative((eta) => c6Bound(p, eta) >= 0, etaR * 1e-12, etaR * (1 - 1e-9), 60);
+          const atB = lamMin(p, etaB);
+          ensure(atB.min >= -atB.tol, () => `Σ̃ not PSD at the bound's η_b = ${fmt(etaB)}: λ_min = ${fmt(atB.min)}`);
+          // Measured η₀: scan ×2 from η_b, then bisection.
+          let lo = etaB;
+          let hi = etaR * (1 - 1e-9);
+          for (let eta = etaB * 2; eta < hi; eta *= 2) {
+            if (lamMin(p, eta).min < 0) {
+              hi = eta;
+              break;
+            }
+            lo = eta;
+          }
+          const psdThroughout = lamMin(p, hi).min >= 0;
+          const eta0 = psdThroughout ? hi : lastNonNegative((eta) => lamMin(p, eta).min >= 0, lo, hi, 30);
+          rec.label(psdThroughout ? 'PSD throughout R' : 'PSD lost inside R');
+          ratios.push(eta0 / etaB);
+          ensure(eta0 >= etaB * (1 - 1e-9), () => `measured η₀ = ${fmt(eta0)} below the bound's η_b = ${fmt(etaB)}`);
+        },
+        describeCase: ({ p }: { p: Problem }) => describeCase(p),
+        request: ({ p }: { p: Problem }) => coefficientsRequest(p),
+      },
+    ],
+  );
+  return {
+    ...inner,
+    async run(options: CheckOptions): Promise<ClaimOutcome> {
+      ratios = [];
+      const out = await inner.run(options);
+      if (ratios.length) {
+        const s = [...ratios].sort((x, y) => x - y);
+        out.notes += ` Tightness η₀/η_b over ${s.length} cases: min ${s[0].toPrecision(3)}, median ${s[s.length >> 1].toPrecision(3)}, max ${s[s.length - 1].toPrecision(3)} (η₀ capped at the end of regime R).`;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Comparison arithmetic of the claim checks, in the 60-digit check context (properties/impl.ts):
+ * relative errors of complex matrices and vectors, and small generic matrix identities built on
+ * the reference's Decimal matrix operations (no model code).
+ */
+import type { Decimal } from 'decimal.js';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { Complex, complexOps, type ComplexMatrix } from '../../reference/index.js';
+import { CHECK_CTX, realToC } from '../impl.js';
+import type { Mat } from '../arbitraries.js';
+
+export const C = complexOps(CHECK_CTX);
+const D = CHECK_CTX.D;
+
+/** Double unit roundoff 2^−53. */
+export const EPS = 2 ** -53;
+
+/** ‖A − B‖_F / ‖B‖_F (‖A − B‖_F when B = 0), as a double (Decimal keeps tiny values exact). */
+export function relErr(A: ComplexMatrix, B: ComplexMatrix): number {
+  const diff = C.frobenius(C.sub(A, B));
+  const ref = C.frobenius(B);
+  return (ref.isZero() ? diff : diff.div(ref)).toNumber();
+}
+
+/** Relative error of vectors, as {@link relErr}. */
+export function relErrVec(a: Complex[], b: Complex[]): number {
+  return relErr([a], [b]);
+}
+
+/** ‖A‖_F as a double. */
+export function fro(A: ComplexMatrix): number {
+  return C.frobenius(A).toNumber();
+}
+
+/** A real double scalar as a complex Decimal. */
+export function cnum(x: number | Decimal): Complex {
+  return new Complex(new D(x), new D(0));
+}
+
+/** I − ηH in the check context (H, η parsed as the reference parses JSON numbers). */
+export function stepMatrix(H: Mat, eta: number): ComplexMatrix {
+  return C.sub(C.identity(H.length), C.scale(realToC(H), cnum(eta)));
+}
+
+/** Q A Qᵀ for a real Q (both given as doubles, computed in Decimal: exact for signed permutations). */
+export function congruence(Q: Mat, A: ComplexMatrix): ComplexMatrix {
+  const Qc = realToC(Q);
+  return C.mul(Qc, C.mul(A, C.transpose(Qc)));
+}
+
+/** Real part of a complex matrix as doubles. */
+export function realDoubles(A: ComplexMatrix): number[][] {
+  return A.map((row) => row.map((z) => z.re.toNumber()));
+}
+
+/** Largest |imaginary part| relative to ‖A‖_F. */
+export function imagRatio(A: ComplexMatrix): number {
+  const f = C.frobenius(A);
+  let m = new D(0);
+  for (const row of A) for (const z of row) m = D.max(m, z.im.abs());
+  return f.isZero() ? 0 : m.div(f).toNumber();
+}
+
+/** Ascending eigenvalues of a real symmetric double matrix (ml-matrix; backward stable). */
+export function eigSymDouble(A: number[][]): number[] {
+  return new EigenvalueDecomposition(new Matrix(A), { assumeSymmetric: true }).realEigenvalues.sort((x, y) => x - y);
+}
+
+/** ‖A‖₂ of a real symmetric double matrix. */
+export function norm2Sym(A: number[][]): number {
+  return Math.max(...eigSymDouble(A).map(Math.abs));
+}
+
+/**
+ * Isserlis/Wick: E[x_{i_1} ⋯ x_{i_n}] of a (complex) Gaussian from its mean μ and pseudo-covariance
+ * P = E[(X−μ)(X−μ)ᵀ]: E[x_i · rest] = μ_i E[rest] + Σ_r P_{i,i_r} E[rest without i_r].
+ */
+export function wickMoment(idx: number[], mean: Complex[], P: ComplexMatrix): Complex {
+  if (idx.length === 0) return cnum(1);
+  const [i, ...rest] = idx;
+  let acc = mean[i].mul(wickMoment(rest, mean, P));
+  rest.forEach((j, r) => {
+    acc = acc.add(P[i][j].mul(wickMoment([...rest.slice(0, r), ...rest.slice(r + 1)], mean, P)));
+  });
+  return acc;
+}
+
+/** All multi-indices i_1 ≤ … ≤ i_n over d variables with 1 ≤ n ≤ maxDegree (monomials). */
+export function monomials(d: number, maxDegree: number): number[][] {
+  const out: number[][] = [];
+  const grow = (prefix: number[], start: number) => {
+    if (prefix.length) out.push(prefix);
+    if (prefix.length === maxDegree) return;
+    for (let i = start; i < d; i++) grow([...prefix, i], i);
+  };
+  grow([], 0);
+  return out;
+}
+
+/** Formats an error for messages. */
+export const fmt = (x: number): string => x.toExponential(2);

@@ -1,0 +1,146 @@
+// HA-SME coefficients in the reference: singular errors naming the eigenvalue/pair (C9), the
+// removable singularity (C10), the kernel formula against φ, the Stein route (C13) and its
+// singular set, and the self-check battery.
+import { describe, expect, it } from 'vitest';
+import { HasmeInputError } from '../src/errors.js';
+import {
+  Complex,
+  context,
+  kernelEntry,
+  parseProblem,
+  phi,
+  refCoefficients,
+  refDiffusionOperator,
+  refRegime,
+  refSelfCheck,
+  refSteinDiffusion,
+  spectral,
+  type ComplexMatrix,
+} from './index.js';
+import { digitsAgreed } from './selfcheck.js';
+
+const S2 = [['1', '0.3'], ['0.3', '0.5']];
+const H2 = [['2', '0.5'], ['0.5', '-1']];
+/** Q diag(a, b) Qᵀ with Q = [[0.6, −0.8], [0.8, 0.6]], computed exactly in Decimal. */
+function rot2(a: string, b: string): string[][] {
+  const c = context({ digits: 100 });
+  const [x, y] = [new c.D(a), new c.D(b)];
+  const h00 = x.times('0.36').plus(y.times('0.64'));
+  const h11 = x.times('0.64').plus(y.times('0.36'));
+  const h01 = y.minus(x).times('0.48');
+  return [[h00, h01], [h01, h11]].map((r) => r.map(String));
+}
+const flat = (M: ComplexMatrix) => M.flat();
+
+function singularError(f: () => unknown): HasmeInputError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof HasmeInputError && err.code === 'singular') return err;
+    throw err;
+  }
+  throw new Error('expected a singular error');
+}
+
+describe('regime S raises a typed error naming the eigenvalue or the pair (C9)', () => {
+  it('m_i = 0 names the index and the eigenvalue', () => {
+    const err = singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5'));
+    expect(err.message).toMatch(/η·a_1 = 1 \(a_1 = 2, η = 0.5\)/);
+    expect(err.detail).toEqual({ index: 1, eigenvalue: '2' });
+  });
+
+  it('a pole pair m_i m_j = 1 with both negative names the pair (exact inputs, non-diagonal H)', () => {
+    const err = singularError(() => refCoefficients(rot2('3', '1.5'), S2, '1'));
+    expect(err.message).toMatch(/m_0·m_1 = 1 with both negative/);
+    expect(err.detail?.pair).toEqual([0, 1]);
+  });
+
+  it('m_i = −1 alone is a pole (the pair (i, i))', () => {
+    const err = singularError(() => refCoefficients([['4']], [['1']], '0.5'));
+    expect(err.detail?.pair).toEqual([0, 0]);
+  });
+
+  it('spf is defined at a pole pair but not at m_i = 0; sme1 and sme2 are defined everywhere', () => {
+    expect(refCoefficients(rot2('3', '1.5'), S2, '1', { model: 'spf' }).regime).toBe('S');
+    singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5', { model: 'spf' }));
+    for (const model of ['sme1', 'sme2'] as const) expect(refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5', { model }).regime).toBe('S');
+  });
+
+  it('regimes R, X, S', () => {
+    expect(refRegime(H2, '0.3')).toBe('R');
+    expect(refRegime(H2, '0.8')).toBe('X');
+    expect(refRegime([['2']], '0.5')).toBe('S');
+    expect(refRegime([['-100']], '10')).toBe('R'); // negative curvature is R for every η
+  });
+});
+
+describe('removable singularity C10', () => {
+  it('K_ij = 1 exactly at ℓ_i + ℓ_j = 0 and the coefficients are continuous across it', () => {
+    const at = refCoefficients(rot2('-2', '1'), S2, '0.5');
+    const near = refCoefficients(rot2('-2', '1.00000000000000000001'), S2, '0.5');
+    // Moving 1e-20 away changes Σ̃ by O(1e-20): about 20 digits agree, no digits are lost.
+    const d = digitsAgreed(flat(near.diffusion), flat(at.diffusion), 100);
+    expect(d).toBeGreaterThan(19);
+    expect(d).toBeLessThan(22);
+    const ctx = context({ digits: 50 });
+    const p = parseProblem(rot2('-2', '1'), S2, '0.5', ctx);
+    const sp = spectral(p.H, p.eta, ctx);
+    expect(kernelEntry(sp, 0, 1).re.eq(1)).toBe(true);
+  });
+
+  it('kernelEntry agrees with φ(ℓ_i + ℓ_j) in every regime away from C10', () => {
+    const ctx = context({ digits: 50 });
+    for (const eta of ['0.3', '0.8', '1.7']) {
+      const p = parseProblem([['2', '0.5', '0'], ['0.5', '-1', '0.2'], ['0', '0.2', '1.1']], S2.map((r) => [...r, '0']).concat([['0', '0', '1']]), eta, ctx);
+      const sp = spectral(p.H, p.eta, ctx);
+      for (let i = 0; i < 3; i++) {
+        for (let j = 0; j < 3; j++) {
+          const want = phi((sp.ell[i] as Complex).add(sp.ell[j] as Complex));
+          expect(kernelEntry(sp, i, j).sub(want).abs().lte(want.abs().times('1e-55'))).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('Stein route (C13)', () => {
+  it('equals the eigenbasis Σ̃ in R and X', () => {
+    for (const eta of ['0.3', '0.8']) {
+      const a = refCoefficients(H2, S2, eta).diffusion;
+      expect(digitsAgreed(flat(refSteinDiffusion(H2, S2, eta)), flat(a), 70)).toBeGreaterThan(50);
+    }
+  });
+
+  it('near C10 (1e-30 away) it raises its precision and still agrees', () => {
+    const H = rot2('-2', '1.000000000000000000000000000001');
+    expect(digitsAgreed(flat(refSteinDiffusion(H, S2, '0.5')), flat(refCoefficients(H, S2, '0.5').diffusion), 70)).toBeGreaterThan(50);
+  });
+
+  it('is singular exactly at C10 and at a zero eigenvalue, where the eigenbasis route is fine', () => {
+    const err = singularError(() => refSteinDiffusion(rot2('-2', '1'), S2, '0.5'));
+    expect(err.message).toMatch(/Stein route/);
+    expect(err.detail?.pair).toEqual([0, 1]);
+    singularError(() => refSteinDiffusion([['0', '0'], ['0', '1']], S2, '0.5'));
+    expect(refCoefficients([['0', '0'], ['0', '1']], S2, '0.5').regime).toBe('R');
+  });
+});
+
+describe('diffusion operator', () => {
+  it('is linear in Σ and reproduces refCoefficients (MATH.md §4)', () => {
+    const ctx = context({ digits: 50 });
+    const op = refDiffusionOperator(H2, '0.3', 'hasme');
+    const S = S2.map((r) => r.map((x) => new ctx.D(x)));
+    const twice = op(S.map((r) => r.map((x) => x.times(2))));
+    const once = op(S);
+    expect(digitsAgreed(flat(twice).map((z) => z.scale(new ctx.D(0.5))), flat(once), 70)).toBeGreaterThan(50);
+    expect(digitsAgreed(flat(once), flat(refCoefficients(H2, S2, '0.3').diffusion), 70)).toBeGreaterThan(50);
+    expect(() => refDiffusionOperator([['2']], '0.5', 'hasme')).toThrow(HasmeInputError);
+  });
+});
+
+describe('self-check', () => {
+  it('every battery case agrees to at least the requested 30 digits at 30 vs 50', () => {
+    const results = refSelfCheck({ digits: 30 });
+    for (const r of results) expect(r.digitsAgreed, r.name).toBeGreaterThanOrEqual(30);
+  });
+});

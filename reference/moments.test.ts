@@ -1,0 +1,85 @@
+// SGD moments by recursion vs the eigenbasis closed form (every regime, incl. S and m_i m_j = 1),
+// and the OU moments' special cases: steps = 0, β_i + β_j = 0, covariance availability.
+import { describe, expect, it } from 'vitest';
+import { HasmeInputError } from '../src/errors.js';
+import { refMoments, refSgdMomentsClosedForm, refSgdMomentsRecursion, type Complex, type Moments } from './index.js';
+import { digitsAgreed } from './selfcheck.js';
+
+const flat = (m: Moments): Complex[] => [...m.mean, ...m.pcov.flat()];
+const S2 = [['1', '0.3'], ['0.3', '0.5']];
+const S3 = [['2', '0.5', '0.1'], ['0.5', '1', '0.2'], ['0.1', '0.2', '1']];
+/** Q diag(a) Qᵀ for Q = [[0.6, 0.8], [−0.8, 0.6]] (exact decimal entries). */
+function rot2(a: number, b: number): string[][] {
+  const h00 = 0.36 * a + 0.64 * b;
+  const h11 = 0.64 * a + 0.36 * b;
+  const h01 = -0.48 * (b - a);
+  return [[h00, h01], [h01, h11]].map((r) => r.map((x) => x.toPrecision(12)));
+}
+
+describe('SGD moments: recursion = closed form (MATH.md §2)', () => {
+  const cases: [string, string[][], string[][], string, number][] = [
+    ['R, noncommuting', [['2', '0.5'], ['0.5', '-1']], S2, '0.3', 40],
+    ['X', [['2', '0.5'], ['0.5', '-1']], S2, '0.8', 25],
+    ['S: m_0 = 0', [['2', '0'], ['0', '0.5']], S2, '0.5', 9],
+    ['S: pole pair m = −1 (m_i m_j = 1)', [['4', '0'], ['0', '1']], S2, '0.5', 12],
+    ['removable: m_i m_j = 1, both positive', rot2(-2, 1), S2, '0.5', 30],
+    ['zero eigenvalue (m = 1)', [['0', '0', '0'], ['0', '1', '0.2'], ['0', '0.2', '3']], S3, '0.1', 17],
+    ['tiny η', [['2', '0.5'], ['0.5', '-1']], S2, '1e-10', 50],
+    ['one step', [['2', '0.5'], ['0.5', '-1']], S2, '0.3', 1],
+  ];
+  for (const [name, H, S, eta, k] of cases) {
+    it(`${name}, k = ${k}`, () => {
+      const x0 = H.map((_, i) => String(1 - i / 2));
+      const a = refSgdMomentsRecursion(H, S, eta, x0, k);
+      const b = refSgdMomentsClosedForm(H, S, eta, x0, k);
+      expect(digitsAgreed(flat(a), flat(b), 70)).toBeGreaterThanOrEqual(50);
+      expect(b.cov).toEqual(b.pcov);
+    });
+  }
+
+  it('steps = 0 gives mean x0 and zero covariance', () => {
+    const m = refSgdMomentsClosedForm([['2', '0.5'], ['0.5', '-1']], S2, '0.3', ['1', '2'], 0);
+    expect(m.mean.map((z) => z.re.toNumber())).toEqual([1, 2]);
+    expect(m.pcov.flat().every((z) => z.isZero())).toBe(true);
+  });
+});
+
+describe('OU moments', () => {
+  it('sme1 with β_i + β_j = 0 (a = ±1): ψ(0) = 1 gives P̂ = η D̂ t exactly', () => {
+    const m = refMoments('sme1', [['1', '0'], ['0', '-1']], [['1', '1'], ['1', '1']], '0.1', ['0', '0'], 30);
+    // Off-diagonal: η Σ_01 t with t = kη = 3.
+    expect(m.pcov[0][1].re.minus('0.3').abs().lte('1e-55')).toBe(true);
+  });
+
+  it('cov: null for hasme in X, = pcov for hasme in R with Σ̃ ⪰ 0, complex-conjugate form for spf in X', () => {
+    const H = [['2', '0.5'], ['0.5', '-1']];
+    expect(refMoments('hasme', H, S2, '0.8', ['1', '1'], 5).cov).toBeNull();
+    const r = refMoments('hasme', H, S2, '0.3', ['1', '1'], 5);
+    expect(r.cov).toBe(r.pcov);
+    const spf = refMoments('spf', H, S2, '0.8', ['1', '1'], 5);
+    expect(spf.cov).not.toBeNull();
+    // Covariance is Hermitian with a real diagonal ≥ 0.
+    for (let i = 0; i < 2; i++) expect(spf.cov![i][i].im.abs().lte('1e-50') && spf.cov![i][i].re.gte(0)).toBe(true);
+  });
+
+  it('hasme in R with an indefinite Σ̃ (C7: rank-one Σ across distinct eigenvalues) has cov = null', () => {
+    const m = refMoments('hasme', [['1', '0'], ['0', '0.2']], [['0.5', '0.5'], ['0.5', '0.5']], '0.01', ['1', '1'], 3);
+    expect(m.cov).toBeNull();
+  });
+
+  it('hasme and spf raise in regime S; sgd, sme1 and sme2 do not', () => {
+    const H = [['2', '0'], ['0', '0.5']]; // η = 0.5: m_0 = 0
+    for (const model of ['hasme', 'spf'] as const) {
+      expect(() => refMoments(model, H, S2, '0.5', ['1', '1'], 3)).toThrow(HasmeInputError);
+    }
+    for (const model of ['sgd', 'sme1', 'sme2'] as const) expect(refMoments(model, H, S2, '0.5', ['1', '1'], 3).mean).toHaveLength(2);
+  });
+
+  it('bad steps and x0 are typed errors', () => {
+    const H = [['2', '0.5'], ['0.5', '-1']];
+    expect(() => refMoments('sgd', H, S2, '0.3', ['1', '1'], -1)).toThrow(/parse: steps/);
+    expect(() => refMoments('sgd', H, S2, '0.3', ['1', '1'], 1.5)).toThrow(/parse: steps/);
+    expect(() => refMoments('sgd', H, S2, '0.3', ['1'], 2)).toThrow(/shape: x0/);
+    expect(() => refMoments('sgd', H, S2, '0.3', ['1', 'abc'], 2)).toThrow(/non-finite: x0\[1\]/);
+  });
+});

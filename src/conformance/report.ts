@@ -1,0 +1,134 @@
+/**
+ * Presenting a conformance judgement: a per-op summary table (cli-table3), a JSON document for
+ * machines, and JUnit XML for CI systems (one testsuite per op, one testcase per case, plus a
+ * `harness` suite for problems of the run as a whole).
+ */
+import { writeFileSync } from 'node:fs';
+import Table from 'cli-table3';
+import type { Judgement } from './judge.js';
+import { digitsAgreed } from './numbers.js';
+import type { CaseVerdict } from './verdict.js';
+
+/** Per-op totals. */
+export interface OpSummary {
+  op: string;
+  cases: number;
+  passed: number;
+  failed: number;
+  /** Largest relative error (coefficients, moments) or smallest adjusted p-value (sample). */
+  worst?: number;
+  firstFailure?: { id: string; message: string };
+}
+
+const OP_ORDER = ['coefficients', 'moments', 'sample'];
+
+export function summarize(verdicts: readonly CaseVerdict[]): OpSummary[] {
+  const byOp = new Map<string, OpSummary>();
+  for (const v of verdicts) {
+    let s = byOp.get(v.op);
+    if (!s) byOp.set(v.op, (s = { op: v.op, cases: 0, passed: 0, failed: 0 }));
+    s.cases++;
+    if (v.pass) s.passed++;
+    else {
+      s.failed++;
+      s.firstFailure ??= { id: v.id, message: v.message };
+    }
+    if (v.worst !== undefined) {
+      const worse = v.op === 'sample' ? (s.worst === undefined || v.worst < s.worst) : (s.worst === undefined || !(v.worst <= s.worst));
+      if (worse) s.worst = v.worst;
+    }
+  }
+  return [...byOp.values()].sort((a, b) => OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op));
+}
+
+function worstCell(s: OpSummary): string {
+  if (s.worst === undefined) return '—';
+  if (s.op === 'sample') return `min p ${s.worst.toExponential(1)}`;
+  if (!Number.isFinite(s.worst)) return String(s.worst);
+  return `${s.worst.toExponential(1)} (${digitsAgreed(s.worst).toFixed(1)} d)`;
+}
+
+/** The summary table plus the run's problems and a one-line verdict, for the terminal. */
+export function renderSummary(j: Judgement, opts: { width?: number; title?: string } = {}): string {
+  const width = Math.max(opts.width ?? 120, 90);
+  const failWidth = Math.max(30, width - (14 + 7 + 8 + 8 + 18) - 3 * 6 - 1);
+  const table = new Table({
+    head: ['Op', 'Cases', 'Passed', 'Failed', 'Worst error', 'First failure: id — what differed'],
+    colWidths: [14, 7, 8, 8, 18, failWidth],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'left'],
+    wordWrap: true,
+    style: { head: [], border: [], compact: true },
+  });
+  for (const s of summarize(j.verdicts)) {
+    const first = s.firstFailure ? `${s.firstFailure.id} — ${s.firstFailure.message}` : '';
+    table.push([s.op, s.cases, s.passed, s.failed, worstCell(s), first]);
+  }
+  const lines = [opts.title ?? '', table.toString()].filter((l) => l !== '');
+  if (j.problems.length > 0) {
+    lines.push(`Problems of the run (${j.problems.length}):`);
+    for (const p of j.problems.slice(0, 20)) lines.push(`  - ${p}`);
+    if (j.problems.length > 20) lines.push(`  ... and ${j.problems.length - 20} more`);
+  }
+  const failed = j.verdicts.filter((v) => !v.pass).length;
+  lines.push(
+    j.pass
+      ? `PASS: all ${j.verdicts.length} cases`
+      : `FAIL: ${failed} of ${j.verdicts.length} cases failed${j.problems.length ? `, ${j.problems.length} problem(s) of the run` : ''}`,
+  );
+  return lines.join('\n');
+}
+
+/** The judgement as a JSON-ready object. */
+export function judgementJSON(j: Judgement, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const clean = (x: number | undefined) => (x === undefined || Number.isFinite(x) ? x : String(x));
+  return {
+    pass: j.pass,
+    ...extra,
+    summary: summarize(j.verdicts).map((s) => ({ ...s, worst: clean(s.worst) })),
+    problems: j.problems,
+    cases: j.verdicts.map((v) => ({
+      ...v,
+      worst: clean(v.worst),
+      outputs: v.outputs.map((o) => ({ ...o, relErr: clean(o.relErr) })),
+    })),
+  };
+}
+
+function xml(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** JUnit XML: a testsuite per op (classname hasme.<op>), and `harness` for problems of the run. */
+export function junitXML(j: Judgement, name = 'hasme'): string {
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const s of summarize(j.verdicts)) {
+    const cases = j.verdicts
+      .filter((v) => v.op === s.op)
+      .map((v) => {
+        const head = `    <testcase classname="${name}.${xml(v.op)}" name="${xml(v.id)}">`;
+        if (v.pass) return `    <testcase classname="${name}.${xml(v.op)}" name="${xml(v.id)}"/>`;
+        return `${head}\n      <failure message="${xml(v.message.slice(0, 500))}">${xml(v.message)}</failure>\n    </testcase>`;
+      });
+    tests += s.cases;
+    failures += s.failed;
+    suites.push(`  <testsuite name="${name}.${xml(s.op)}" tests="${s.cases}" failures="${s.failed}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  const harness = j.problems.length
+    ? j.problems.map((p, i) => `    <testcase classname="${name}.harness" name="problem ${i + 1}">\n      <failure message="${xml(p.slice(0, 500))}">${xml(p)}</failure>\n    </testcase>`)
+    : [`    <testcase classname="${name}.harness" name="run"/>`];
+  tests += harness.length;
+  failures += j.problems.length;
+  suites.push(`  <testsuite name="${name}.harness" tests="${harness.length}" failures="${j.problems.length}">\n${harness.join('\n')}\n  </testsuite>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${name}" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** Writes the outputs a command was asked for and sets the exit code (0 only on a full pass). */
+export function emit(j: Judgement, opts: { json?: boolean; junit?: string; title?: string; extra?: Record<string, unknown> }): void {
+  if (opts.junit) writeFileSync(opts.junit, junitXML(j));
+  if (opts.json) process.stdout.write(`${JSON.stringify(judgementJSON(j, opts.extra), null, 2)}\n`);
+  else process.stdout.write(`${renderSummary(j, { width: process.stdout.columns, title: opts.title })}\n`);
+  process.exitCode = j.pass ? 0 : 1;
+}

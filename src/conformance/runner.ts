@@ -1,0 +1,207 @@
+/**
+ * Runs an implementation once over the protocol (spec/protocol.md §Running): spawns it in its own
+ * process group with the caller's environment, streams every request to its stdin as JSON Lines,
+ * then closes stdin, and hands each decoded response line to `onResponse` as it arrives. It
+ * enforces a per-response time limit (no response for `caseTimeoutMs` while requests are
+ * outstanding), an overall limit, and output caps; it kills the whole process group
+ * (process.kill(−pid, SIGKILL)) on any of them and always settles within the overall limit plus
+ * a short grace period. What went wrong is returned as plain-language problems, never thrown.
+ */
+import { spawn } from 'node:child_process';
+
+/** One request to send, with the output it may produce. */
+export interface OutgoingRequest {
+  id: string;
+  line: string;
+  /** Largest acceptable response line for this request, in bytes. */
+  maxBytes: number;
+}
+
+export interface RunOptions {
+  command: string;
+  args: readonly string[];
+  requests: readonly OutgoingRequest[];
+  /** Longest wait for the next response while requests are outstanding. */
+  caseTimeoutMs: number;
+  /** Longest run overall. */
+  timeoutMs: number;
+  /** Called with each stdout line that decodes as JSON and its line number (1-based). */
+  onResponse: (value: unknown, lineNo: number) => 'answered' | 'other';
+}
+
+/** How the run ended. */
+export interface RunResult {
+  /** Problems of the run as a whole (each fails the check). */
+  problems: string[];
+  /** Ids sent but never answered, in send order. */
+  unanswered: string[];
+  /** Why unanswered requests got no answer (time-out, crash, ...), for their verdicts. */
+  unansweredReason: string;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  elapsedMs: number;
+}
+
+/** After end of input an implementation has this long to exit by itself. */
+const EXIT_GRACE_MS = 3000;
+/** After a kill, how long to wait for the process to be reaped before settling anyway. */
+const KILL_GRACE_MS = 1500;
+/** Trailing stderr kept for messages. */
+const STDERR_TAIL = 2000;
+
+function preview(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(t.length > 80 ? `${t.slice(0, 77)}...` : t);
+}
+
+/** Runs the implementation; never rejects. */
+export function runImplementation(opts: RunOptions): Promise<RunResult> {
+  const started = Date.now();
+  const pending = new Set(opts.requests.map((r) => r.id));
+  const maxLine = Math.max(4096, ...opts.requests.map((r) => r.maxBytes));
+  const maxTotal = opts.requests.reduce((s, r) => s + r.maxBytes, 0) + (1 << 20);
+  const problems: string[] = [];
+  let stderrTail = '';
+  let lineNo = 0;
+  let total = 0;
+  let chunks: Buffer[] = [];
+  let chunkBytes = 0;
+  let reason = '';
+  let settled = false;
+  let killed = false;
+
+  return new Promise<RunResult>((resolve) => {
+    const child = spawn(opts.command, opts.args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: process.env });
+    const timers: NodeJS.Timeout[] = [];
+    let caseTimer: NodeJS.Timeout | undefined;
+
+    const tail = () => {
+      const t = stderrTail.replace(/\s+/g, ' ').trim();
+      return t === '' ? '' : `; stderr ends: ${JSON.stringify(t.length > 200 ? `...${t.slice(-197)}` : t)}`;
+    };
+    const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      if (settled) return;
+      settled = true;
+      for (const t of timers) clearTimeout(t);
+      if (caseTimer) clearTimeout(caseTimer);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      child.stdin?.destroy();
+      child.unref();
+      const unanswered = opts.requests.filter((r) => pending.has(r.id)).map((r) => r.id);
+      if (unanswered.length > 0 && reason === '') {
+        reason = signal ? `implementation killed by ${signal}` : `implementation exited with code ${exitCode} before answering`;
+        problems.push(`${reason}: ${unanswered.length} of ${opts.requests.length} requests unanswered${tail()}`);
+      } else if (!killed && exitCode !== 0 && unanswered.length === 0) {
+        problems.push(`implementation exited with ${signal ? `signal ${signal}` : `code ${exitCode}`} after answering (expected 0 at end of input)${tail()}`);
+      }
+      resolve({ problems, unanswered, unansweredReason: reason, exitCode, signal, elapsedMs: Date.now() - started });
+    };
+    const kill = (why: string) => {
+      if (killed || settled) return;
+      killed = true;
+      if (reason === '') reason = why;
+      problems.push(`${why}${tail()}`);
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      timers.push(setTimeout(() => finish(null, 'SIGKILL'), KILL_GRACE_MS));
+    };
+    const armCaseTimer = () => {
+      if (caseTimer) clearTimeout(caseTimer);
+      if (pending.size === 0) return;
+      caseTimer = setTimeout(() => {
+        const waiting = opts.requests.find((r) => pending.has(r.id))?.id;
+        kill(`no response within the per-request limit of ${opts.caseTimeoutMs / 1000} s (waiting for "${waiting}")`);
+      }, opts.caseTimeoutMs);
+    };
+
+    timers.push(
+      setTimeout(() => kill(`overall time limit of ${opts.timeoutMs / 1000} s exceeded (${opts.requests.length - pending.size} of ${opts.requests.length} answered)`), opts.timeoutMs),
+    );
+    armCaseTimer();
+
+    child.on('error', (err) => {
+      if (reason === '') reason = `could not start ${opts.command}: ${err.message}`;
+      problems.push(reason);
+      finish(null, null);
+    });
+    child.on('close', (code, signal) => finish(code, signal));
+
+    const handleLine = (buf: Buffer) => {
+      lineNo++;
+      const text = buf.toString('utf8');
+      if (text.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        const hint = /\b(NaN|-?Infinity)\b/.test(text) ? ' (NaN and Infinity are not JSON numbers)' : '';
+        problems.push(`stdout line ${lineNo} is not JSON${hint}: ${preview(text)}`);
+        return;
+      }
+      const id = (value as { id?: unknown } | null)?.id;
+      if (opts.onResponse(value, lineNo) !== 'answered' || typeof id !== 'string') return;
+      pending.delete(id);
+      armCaseTimer();
+      if (pending.size === 0 && !child.stdin?.writableEnded) child.stdin?.end();
+      if (pending.size === 0) {
+        timers.push(setTimeout(() => kill(`implementation did not exit within ${EXIT_GRACE_MS / 1000} s after answering everything and end of input`), EXIT_GRACE_MS));
+      }
+    };
+
+    child.stdout.on('data', (data: Buffer) => {
+      if (killed || settled) return;
+      total += data.length;
+      if (total > maxTotal) {
+        kill(`output exceeds the cap of ${maxTotal} bytes`);
+        return;
+      }
+      let start = 0;
+      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
+        chunks.push(data.subarray(start, nl));
+        const line = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        chunks = [];
+        chunkBytes = 0;
+        start = nl + 1;
+        handleLine(line);
+        if (killed || settled) return;
+      }
+      if (start < data.length) {
+        chunks.push(data.subarray(start));
+        chunkBytes += data.length - start;
+        if (chunkBytes > maxLine) kill(`stdout line ${lineNo + 1} exceeds the cap of ${maxLine} bytes without a newline`);
+      }
+    });
+    child.stdout.on('end', () => {
+      if (chunkBytes > 0) {
+        const rest = Buffer.concat(chunks);
+        chunks = [];
+        chunkBytes = 0;
+        handleLine(rest);
+      }
+    });
+    child.stderr.on('data', (data: Buffer) => {
+      stderrTail = (stderrTail + data.toString('utf8')).slice(-STDERR_TAIL);
+    });
+    child.stdin.on('error', () => {
+      /* EPIPE when the implementation exits early: reported through its exit status */
+    });
+
+    // Stream every request, respecting back-pressure, then close stdin (end of input).
+    void (async () => {
+      for (const r of opts.requests) {
+        if (settled || killed || child.stdin.destroyed) return;
+        if (!child.stdin.write(`${r.line}\n`)) {
+          await new Promise<void>((ok) => {
+            child.stdin.once('drain', ok);
+            child.stdin.once('close', ok);
+          });
+        }
+      }
+      if (!child.stdin.destroyed) child.stdin.end();
+    })();
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The counterexample search: fast-check runs a claim's generator against its check, shrinks the
+ * first violation to a minimal case, and the result carries everything needed to replay it
+ * (seed and path) and to reproduce it elsewhere (a `hasme serve` request line).
+ */
+import fc from 'fast-check';
+import { params } from '../../properties/budget.js';
+import type { ClaimId, Counterexample } from '../claims/types.js';
+import type { CoefficientsRequest, MomentsRequest } from '../formats/types.js';
+import type { FindCase } from './cases.js';
+import { describeCase } from './describe.js';
+import type { FindClaim, Violation } from './claims.js';
+
+export interface FindOptions {
+  runs: number;
+  seed: number;
+  /** fast-check path of a previous failure: replays exactly that case. */
+  path?: string;
+}
+
+/** The outcome of a search, as printed by `hasme find --json`. */
+export interface FindResult {
+  claim: string;
+  related: ClaimId[];
+  statement: string;
+  dropped: string;
+  found: boolean;
+  seed: number;
+  /** Cases tried before the first violation (or all of them). */
+  runs: number;
+  path?: string;
+  shrinks?: number;
+  case?: FindCase;
+  description?: string;
+  violation?: Violation;
+  /** The decimal reference's verdict on the shrunk case. */
+  reference?: string;
+  request?: CoefficientsRequest | MomentsRequest;
+  /** Command line that replays the shrunk case. */
+  replay?: string;
+}
+
+/** Runs the search for one claim. */
+export function findCounterexample(claim: FindClaim, opts: FindOptions): FindResult {
+  const property = fc.property(claim.cases(), (c) => claim.check(c) === null);
+  const details = fc.check(property, params(opts.runs, { seed: opts.seed, numRuns: opts.runs, ...(opts.path ? { path: opts.path } : {}) }));
+  const base = { claim: claim.id, related: claim.related, statement: claim.statement, dropped: claim.dropped, seed: details.seed };
+  if (!details.failed || !details.counterexample) return { ...base, found: false, runs: details.numRuns };
+  const c = details.counterexample[0];
+  let violation: Violation;
+  try {
+    violation = claim.check(c) ?? { summary: 'the check passed on replay (non-deterministic check?)', measured: {} };
+  } catch (e) {
+    violation = { summary: `the check raised ${e instanceof Error ? e.message : String(e)}`, measured: {} };
+  }
+  let reference: string;
+  try {
+    reference = claim.confirm(c);
+  } catch (e) {
+    reference = `reference raised ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const path = details.counterexamplePath ?? undefined;
+  return {
+    ...base,
+    found: true,
+    runs: details.numRuns,
+    ...(path ? { path } : {}),
+    shrinks: details.numShrinks,
+    case: c,
+    description: describeCase(c),
+    violation,
+    reference,
+    request: claim.request(c, `find-${claim.id}`),
+    replay: `hasme find --claim ${claim.id} --seed ${details.seed}${path ? ` --path ${path}` : ''}`,
+  };
+}
+
+/** The result in the shape of the claims report's counterexample field. */
+export function asCounterexample(r: FindResult): Counterexample | undefined {
+  if (!r.found || !r.description) return undefined;
+  return {
+    seed: r.seed,
+    ...(r.path ? { path: r.path } : {}),
+    description: `${r.description}: ${r.violation?.summary ?? ''}`,
+    ...(r.request ? { request: r.request as unknown as Record<string, unknown> } : {}),
+  };
+}

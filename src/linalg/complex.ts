@@ -1,0 +1,72 @@
+/**
+ * Complex dense results without per-entry objects: split real and imaginary Float64Arrays,
+ * row-major, `im` null when the value is real (regime R, and every real-valued output).
+ */
+
+/** A rows×cols matrix, row-major; entry (i, j) is re[i·cols + j] + i·im[i·cols + j]. */
+export interface ComplexMatrix {
+  rows: number;
+  cols: number;
+  re: Float64Array;
+  /** null: the matrix is real. */
+  im: Float64Array | null;
+}
+
+/** A vector of `length` entries; `im` null when real. */
+export interface ComplexVector {
+  length: number;
+  re: Float64Array;
+  im: Float64Array | null;
+}
+
+/** A JSON scalar: a real number, or [re, im] for a complex entry. */
+export type JsonScalar = number | [number, number];
+
+/** Entry (i, j) as [re, im] (im = 0 for a real matrix). */
+export function get(m: ComplexMatrix, i: number, j: number): [number, number] {
+  const k = i * m.cols + j;
+  return [m.re[k], m.im ? m.im[k] : 0];
+}
+
+/** Entry i of a vector as [re, im]. */
+export function getEntry(v: ComplexVector, i: number): [number, number] {
+  return [v.re[i], v.im ? v.im[i] : 0];
+}
+
+/** Nested arrays: `re` rows, and `im` rows or null for a real value. */
+export function toNested(m: ComplexMatrix): { re: number[][]; im: number[][] | null } {
+  const rows = (a: Float64Array) => Array.from({ length: m.rows }, (_, i) => Array.from(a.subarray(i * m.cols, (i + 1) * m.cols)));
+  return { re: rows(m.re), im: m.im ? rows(m.im) : null };
+}
+
+/** The protocol's JSON form: rows of numbers (real) or of [re, im] pairs (complex). */
+export function toJSON(m: ComplexMatrix): JsonScalar[][];
+export function toJSON(v: ComplexVector): JsonScalar[];
+export function toJSON(x: ComplexMatrix | ComplexVector): JsonScalar[][] | JsonScalar[] {
+  if ('rows' in x) {
+    return Array.from({ length: x.rows }, (_, i) => scalars(x.re, x.im, i * x.cols, x.cols));
+  }
+  return scalars(x.re, x.im, 0, x.length);
+}
+
+function scalars(re: Float64Array, im: Float64Array | null, start: number, count: number): JsonScalar[] {
+  const out: JsonScalar[] = new Array(count);
+  for (let k = 0; k < count; k++) out[k] = im ? [re[start + k], im[start + k]] : re[start + k];
+  return out;
+}
+
+/** A real matrix wrapper (no copy). */
+export function realMatrix(re: Float64Array, rows: number, cols = rows): ComplexMatrix {
+  return { rows, cols, re, im: null };
+}
+
+/** Relative Frobenius distance ‖a − b‖_F / ‖b‖_F (absolute when b = 0). */
+export function relativeFrobenius(a: ComplexMatrix | ComplexVector, b: ComplexMatrix | ComplexVector): number {
+  let num = 0, den = 0;
+  for (let k = 0; k < a.re.length; k++) {
+    const ai = a.im ? a.im[k] : 0, bi = b.im ? b.im[k] : 0;
+    num += (a.re[k] - b.re[k]) ** 2 + (ai - bi) ** 2;
+    den += b.re[k] ** 2 + bi ** 2;
+  }
+  return den === 0 ? Math.sqrt(num) : Math.sqrt(num / den);
+}

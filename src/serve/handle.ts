@@ -1,0 +1,65 @@
+/**
+ * One protocol request → one response object (spec/protocol.md), answered by the double library.
+ * Never throws: every failure becomes `{ id, error, message }`.
+ */
+import { HasmeInputError } from '../errors.js';
+import type { MatrixJSON, RealMatrixJSON, RealVectorJSON, Request, Response } from '../formats/types.js';
+import { parseRequestLine } from '../formats/requests.js';
+import { toJSON } from '../linalg/complex.js';
+import { coefficients } from '../library/coefficients.js';
+import { finiteEntry } from '../library/input.js';
+import { moments } from '../library/moments.js';
+import { sampleExact } from '../library/samplers.js';
+
+/** Decimal strings and numbers → numbers; `non-finite` names the entry ("1e999", "abc"). */
+function numericMatrix(name: string, m: RealMatrixJSON): number[][] {
+  return m.map((row, i) => row.map((v, j) => finiteEntry(`${name}[${i}][${j}]`, v)));
+}
+
+function numericVector(name: string, v: RealVectorJSON): number[] {
+  return v.map((x, i) => finiteEntry(`${name}[${i}]`, x));
+}
+
+/** Answers a parsed request (errors propagate as exceptions). */
+export function answer(req: Request): Response {
+  const H = numericMatrix('H', req.H);
+  const Sigma = numericMatrix('Sigma', req.Sigma);
+  const eta = typeof req.eta === 'string' ? Number(req.eta) : req.eta;
+  switch (req.op) {
+    case 'coefficients': {
+      const c = coefficients(H, Sigma, eta, { model: req.model ?? 'hasme' });
+      return { id: req.id, drift: toJSON(c.drift) as MatrixJSON, diffusion: toJSON(c.diffusion) as MatrixJSON, regime: c.regime };
+    }
+    case 'moments': {
+      const m = moments(req.model, { H, Sigma, eta, x0: numericVector('x0', req.x0) }, req.steps);
+      return { id: req.id, mean: toJSON(m.mean), pcov: toJSON(m.pcov) as MatrixJSON, cov: m.cov ? (toJSON(m.cov) as MatrixJSON) : null };
+    }
+    case 'sample': {
+      const samples = sampleExact(req.model, { H, Sigma, eta, x0: numericVector('x0', req.x0) }, req.steps, req.n, req.seed);
+      return { id: req.id, samples };
+    }
+  }
+}
+
+/** The error response for `err`, carrying the request id when known. */
+export function errorResponse(id: string | null, err: unknown): Response {
+  if (err instanceof HasmeInputError) return { id, error: err.code, message: err.message };
+  // A defect of the library, not of the input: still one answer per line, and serve carries on.
+  return { id, error: 'unsupported', message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+/** One JSON Lines request → one JSON response line (without the newline). */
+export function handleLine(line: string): string {
+  let req: Request;
+  try {
+    req = parseRequestLine(line);
+  } catch (err) {
+    const id = err instanceof HasmeInputError && typeof err.detail?.id === 'string' ? err.detail.id : null;
+    return JSON.stringify(errorResponse(id, err));
+  }
+  try {
+    return JSON.stringify(answer(req));
+  } catch (err) {
+    return JSON.stringify(errorResponse(req.id, err));
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The built-in problems' weak tables and λ-sweeps, computed once per process and shared by the
+ * claim checks and the figures (the report runs both).
+ */
+import type { SdeModel } from '../formats/types.js';
+import { builtinProblem } from '../problems/builtin.js';
+import type { FiniteSumProblem, OneDimProblem } from '../problems/types.js';
+import { oneDimWeakRows, type OneDimRow } from './oneDim.js';
+import { finiteSumSweep, oneDimSweep, type Sweep } from './sweep.js';
+import { weakTable, type WeakTable } from './table.js';
+
+/** Precision of the exact engines in checks and figures (HA-SME's zero error sits near 1e-40 there). */
+export const CHECK_DIGITS = 30;
+
+/** The λ-sweeps' fixed ηλ and their λ (or scale) values. */
+export const SWEEP_KAPPA = '0.125';
+export const SWEEP_LAMBDAS = [1, 2, 4, 8];
+
+const memo = new Map<string, Promise<unknown>>();
+function once<T>(key: string, make: () => Promise<T>): Promise<T> {
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key) as Promise<T>;
+}
+
+/** Weak table of a quadratic or finite-sum built-in at {@link CHECK_DIGITS}. */
+export function builtinTable(name: string): Promise<WeakTable> {
+  return once(`table:${name}`, () => weakTable(builtinProblem(name), { digits: CHECK_DIGITS }));
+}
+
+/** Rows (with engine-error estimates) of a 1-D built-in. */
+export function builtinOneDimRows(name: string): Promise<OneDimRow[]> {
+  return once(`oned:${name}`, async () => {
+    const p = builtinProblem(name);
+    if (p.kind !== 'oned') throw new RangeError(`built-in ${name} is not a 1-D problem`);
+    return oneDimWeakRows(p);
+  });
+}
+
+export function builtinSweep(name: string): Promise<Sweep & { worstEngineRatio?: number }> {
+  return once(`sweep:${name}`, async () => {
+    const p = builtinProblem(name);
+    if (p.kind === 'finite-sum') return finiteSumSweep(p as FiniteSumProblem, { scales: SWEEP_LAMBDAS, kappa: SWEEP_KAPPA, digits: CHECK_DIGITS });
+    if (p.kind === 'oned') return oneDimSweep(p as OneDimProblem, { lambdas: SWEEP_LAMBDAS, kappa: SWEEP_KAPPA });
+    throw new RangeError(`no λ-sweep for built-in ${name} (kind ${p.kind})`);
+  });
+}
+
+/** Models whose constant |error|/η² is the smallest at every λ of the sweep. */
+export function smallestEverywhere(s: Sweep, model: SdeModel): boolean {
+  return s.points.every((p) => Object.entries(p.constants).every(([m, c]) => m === model || c! > p.constants[model]!));
+}

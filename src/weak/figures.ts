@@ -1,0 +1,66 @@
+/**
+ * The weak-error figures of the report (C14–C17), all through src/plot/svg.ts lineChart: log-log
+ * |error| against η per built-in problem, λ-sweeps of |error|/η², and the escape curves.
+ */
+import type { SdeModel } from '../formats/types.js';
+import { lineChart, type Series } from '../plot/svg.js';
+import { builtinProblem } from '../problems/builtin.js';
+import type { SaddleProblem } from '../problems/types.js';
+import { builtinOneDimRows, builtinSweep, builtinTable, CHECK_DIGITS } from './builtinResults.js';
+import { escapeDifferenceSvg, escapeSvg } from './escapeRender.js';
+import { escapeCurves } from './escape.js';
+import { fitOrder } from './orders.js';
+
+export interface Figure {
+  title: string;
+  svg: string;
+  caption?: string;
+}
+
+const MODELS: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
+
+type Point = { model: SdeModel; eta: number; error: number };
+
+async function errorFigure(name: string, claim: string, points: Point[]): Promise<Figure> {
+  const series: Series[] = MODELS.map((m) => ({
+    name: m,
+    points: points.filter((p) => p.model === m).map((p) => ({ x: p.eta, y: Math.abs(p.error) })),
+  }));
+  const orders = MODELS.map((m) => {
+    const ps = points.filter((p) => p.model === m);
+    const o = fitOrder(ps.map((p) => p.eta), ps.map((p) => p.error)).order;
+    return `${m} ${typeof o === 'number' ? o.toFixed(2) : o}`;
+  }).join(', ');
+  const title = `${claim}: |E u(X_T) − E u(x_K)| against η (${name})`;
+  const svg = await lineChart({ title, x: { label: 'η', log: true }, y: { label: '|weak error|', log: true }, series });
+  return { title, svg, caption: `Fitted orders: ${orders}. Errors that are exactly zero to working precision are not drawn on the log axis.` };
+}
+
+async function sweepFigure(name: string, claim: string): Promise<Figure> {
+  const s = await builtinSweep(name);
+  const series: Series[] = MODELS.map((m) => ({ name: m, points: s.points.map((p) => ({ x: p.lambda, y: p.constants[m]! })) }));
+  const title = `${claim}: |error|/η² against λ at ηλ = ${s.kappa} (${name})`;
+  const svg = await lineChart({ title, x: { label: 'λ (scale of f)', log: true }, y: { label: '|error| / η²', log: true }, series });
+  const exps = MODELS.map((m) => `${m} ${s.exponents[m]!.toFixed(2)}`).join(', ');
+  return { title, svg, caption: `Fitted exponents p in |error|/η² ∝ λ^p: ${exps}.` };
+}
+
+/** All weak-error figures (computations shared with the checks when both run in one process). */
+export async function weakFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const [name, claim] of [['quad-d3', 'C14'], ['finite-sum-d2n4', 'C15']] as const) {
+    const t = await builtinTable(name);
+    figures.push(await errorFigure(name, claim, t.rows.map((r) => ({ model: r.model, eta: Number(r.eta), error: Number(r.error) }))));
+  }
+  for (const name of ['logcosh', 'cos']) figures.push(await errorFigure(name, 'C17', await builtinOneDimRows(name)));
+  for (const [name, claim] of [['finite-sum-d2n4', 'C15'], ['logcosh', 'C17'], ['cos', 'C17']] as const) figures.push(await sweepFigure(name, claim));
+  const esc = await escapeCurves(builtinProblem('saddle-d2') as SaddleProblem, { digits: CHECK_DIGITS });
+  const times = esc.curves.map((c) => `${c.model} ${c.relativeError === null ? 'none' : c.relativeError.toExponential(2)}`).join(', ');
+  figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${times}.` });
+  figures.push({
+    title: 'C16: escape curves minus SGD’s on saddle-d2',
+    svg: await escapeDifferenceSvg(esc),
+    caption: 'HA-SME’s curve equals SGD’s (zero difference); SME-1, SME-2 and SPF escape early.',
+  });
+  return figures;
+}

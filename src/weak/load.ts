@@ -1,0 +1,29 @@
+/**
+ * Problem selection shared by `hasme weak` and `hasme escape`: `--problem FILE` or `--builtin NAME`.
+ */
+import { readFile } from 'node:fs/promises';
+import { HasmeInputError } from '../errors.js';
+import { builtinProblem } from '../problems/builtin.js';
+import { parseProblemText } from '../problems/parse.js';
+import type { Problem } from '../problems/types.js';
+
+export async function loadProblem(opts: { problem?: string; builtin?: string }): Promise<Problem> {
+  if (opts.problem && opts.builtin) throw new HasmeInputError('parse', 'give either --problem FILE or --builtin NAME, not both');
+  if (opts.builtin) return builtinProblem(opts.builtin);
+  if (!opts.problem) throw new HasmeInputError('parse', 'missing --problem FILE or --builtin NAME (see --list)');
+  let text: string;
+  try {
+    text = await readFile(opts.problem, 'utf8');
+  } catch (err) {
+    throw new HasmeInputError('parse', `cannot read problem file ${opts.problem}: ${(err as Error).message}`);
+  }
+  return parseProblemText(text);
+}
+
+/** Parses --digits: an integer in [10, 500]. */
+export function parseDigits(v: string | undefined, fallback = 40): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 10 || n > 500) throw new HasmeInputError('parse', `--digits must be an integer in [10, 500], got ${v}`);
+  return n;
+}

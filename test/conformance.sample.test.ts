@@ -1,0 +1,91 @@
+/**
+ * The statistical verdict on `sample` (spec/protocol.md §Sampling): calibration of the exact
+ * tests on correct Gaussian samples (false rejections bounded by the adjusted p-value), power
+ * against wrong means and covariances, and, at n = 10⁵ on the default sample cases, detection of
+ * the classic sampler bugs of the Python fixture (√η instead of η, Σ instead of Σ̃ (C4), a
+ * missing OU factor).
+ */
+import { join } from 'node:path';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { describe, expect, it } from 'vitest';
+import { seed as suiteSeed } from '../properties/budget.js';
+import { runCheck } from '../src/conformance/check.js';
+import { cholesky, testSamples } from '../src/conformance/sampleTest.js';
+import { conformanceVectors } from './fixtures/impls/vectorSet.js';
+
+/** n draws of N(mu, C) (Box–Muller on pure-rand uniforms). */
+function gaussianSamples(mu: number[], C: number[][], n: number, seed: number): number[][] {
+  const rng = xoroshiro128plus(seed);
+  const L = cholesky(C)!;
+  const normal = () => {
+    const u = 1 - uniformFloat64(rng);
+    const v = uniformFloat64(rng);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+  return Array.from({ length: n }, () => {
+    const z = mu.map(() => normal());
+    return mu.map((m, i) => m + L[i].reduce((s, l, k) => s + l * z[k], 0));
+  });
+}
+
+const MU = [1, -2, 0.5];
+const C = [[2, 0.6, 0.1], [0.6, 1, -0.3], [0.1, -0.3, 0.5]];
+
+describe('sample tests: exact null distributions, Bonferroni within the case', () => {
+  it('correct samples: adjusted p-values are valid (P(p_adj ≤ x) ≤ x) and never reach α = 1e-6', () => {
+    const trials = 150;
+    const base = suiteSeed();
+    const p = Array.from({ length: trials }, (_, t) => testSamples(gaussianSamples(MU, C, 400, base + t), { mean: MU, cov: C, n: 400 }).pAdjusted);
+    const below = (x: number) => p.filter((q) => q <= x).length / trials;
+    // Binomial slack: 3 standard deviations above x.
+    for (const x of [0.05, 0.2, 0.5]) expect(below(x)).toBeLessThanOrEqual(x + 3 * Math.sqrt((x * (1 - x)) / trials));
+    expect(Math.min(...p)).toBeGreaterThan(1e-6);
+    // The tests are not vacuous: small p-values do occur at about their nominal rate.
+    expect(below(0.5)).toBeGreaterThan(0.2);
+  });
+
+  it('rejects a mean off by 0.3 standard deviations and a covariance 1.3× too large (n = 2000)', () => {
+    const shifted = testSamples(gaussianSamples([MU[0] + 0.3 * Math.sqrt(2), MU[1], MU[2]], C, 2000, 7), { mean: MU, cov: C, n: 2000 });
+    expect(shifted.pass).toBe(false);
+    expect(shifted.message).toMatch(/^mean: Hotelling T² = .*; mean\[0\] = /);
+    const wide = testSamples(gaussianSamples(MU, C.map((r) => r.map((x) => 1.3 * x)), 2000, 8), { mean: MU, cov: C, n: 2000 });
+    expect(wide.pass).toBe(false);
+    expect(wide.message).toMatch(/^covariance: variance along whitened axis/);
+  });
+
+  it('rejects a correlation the exact law does not have', () => {
+    const rotated = [[2, 1.2, 0.1], [1.2, 1, -0.3], [0.1, -0.3, 0.5]];
+    const r = testSamples(gaussianSamples(MU, rotated, 3000, 9), { mean: MU, cov: C, n: 3000 });
+    expect(r.pass).toBe(false);
+    expect(r.message).toContain('covariance');
+  });
+
+  it('fails the wrong number of samples or the wrong dimension without testing', () => {
+    const six = gaussianSamples(MU, C, 6, 1);
+    expect(testSamples(six.slice(1), { mean: MU, cov: C, n: 6 }).message).toBe('5 samples, expected 6');
+    expect(testSamples([...six.slice(1), [1, 2]], { mean: MU, cov: C, n: 6 }).message).toBe('samples[5] has length 2, expected 3');
+    expect(testSamples([...six.slice(1), [1, 2, 1e400]], { mean: MU, cov: C, n: 6 }).message).toBe('samples[5] has a non-finite entry');
+    expect(() => testSamples(six, { mean: MU, cov: C, n: 5 })).toThrow('sample tests need n ≥ d + 3');
+  });
+});
+
+describe('sample op at n = 1e5 on the first three default sample cases (hasme, sme1, spf)', () => {
+  const PY = join(import.meta.dirname, 'fixtures/impls/hasme_impl.py');
+
+  it.each([
+    ['sample-sqrt-eta', 'sqrt(η) instead of η'],
+    ['sample-sigma', 'Σ instead of Σ̃ (C4)'],
+    ['sample-no-ou', 'missing OU factor'],
+  ])('catches --bug %s (%s) and names the sample op', async (bug) => {
+    const r = await runCheck({ command: 'python3', args: [PY, '--bug', bug], vectors: conformanceVectors(), ops: ['sample'], rtol: 1e-9, sampleN: 100_000, sampleCases: 3 });
+    expect(r.weakSampleCases).toEqual([]);
+    expect(r.problems).toEqual([]);
+    const failed = r.verdicts.filter((v) => !v.pass);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const v of failed) {
+      expect(v.op).toBe('sample');
+      expect(v.worst).toBeLessThan(1e-12); // far beyond the threshold, not a near miss
+    }
+  });
+});

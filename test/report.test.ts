@@ -1,0 +1,275 @@
+/**
+ * `hasme report` (issue 4 items 4–5): status policy, exit code, and the structure of the table,
+ * report.md, report.json and report.html, from fixed fake ClaimChecks (test-only), plus one
+ * end-to-end run of the real command at a tiny budget.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Ajv } from 'ajv';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLAIM_IDS, type ClaimCheck, type ClaimOutcome } from '../src/claims/types.js';
+import { HasmeInputError } from '../src/errors.js';
+import { buildReport } from '../src/report/build.js';
+import { EXIT_NOT_WRITTEN, reportCommand } from '../src/report/cli.js';
+import { renderHtml } from '../src/report/html.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import { reportExitCode, type Figure } from '../src/report/model.js';
+import { resolveReportOptions } from '../src/report/options.js';
+import { plainProgress } from '../src/report/progress.js';
+import { runChecks, settleOutcome } from '../src/report/run.js';
+import { REPORT_JSON_SCHEMA } from '../src/report/schema.js';
+import { renderTable } from '../src/report/table.js';
+
+const validate = new Ajv({ allErrors: true }).compile(REPORT_JSON_SCHEMA);
+
+/** A fake check returning a fixed outcome (or throwing), reporting progress like a real one. */
+function fake(id: ClaimOutcome['id'], outcome: Omit<ClaimOutcome, 'id'> | Error, title = `fake ${id}`): ClaimCheck {
+  return {
+    id,
+    title,
+    async run({ runs, onProgress }) {
+      onProgress?.(runs, runs);
+      if (outcome instanceof Error) throw outcome;
+      return { id, ...outcome };
+    },
+  };
+}
+
+const FAKES: ClaimCheck[] = [
+  fake('C1', { status: 'holds', cases: 40, worstError: 3.2e-16, notes: 'mean error in units of ‖x0‖', coverage: { R: 30, X: 10 } }),
+  fake('C3', {
+    status: 'fails',
+    cases: 17,
+    worstError: 0.25,
+    notes: 'pseudo-covariance vs SGD <C_k> & relative Frobenius | error',
+    counterexample: { seed: 42, path: '3:1:0', description: 'd=2, η=1.5, H=diag(1,0)', request: { id: 'cx', op: 'coefficients', eta: 1.5 } },
+  }),
+  fake('C5', new Error('boom: eigensolver did not converge')),
+  fake('C6', { status: 'holds', cases: 0, worstError: null, notes: 'nothing generated' }),
+  fake('C8', { status: 'holds', cases: 5, worstError: Number.NaN, notes: 'NaN error' }),
+  fake('C14', { status: 'not-run', cases: 0, worstError: null, notes: 'weak-error engine not built yet' }),
+];
+
+const FIGURES: Figure[] = [
+  { name: 'demo', title: 'Demo figure', caption: 'A caption with <angle> brackets.', svg: '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>' },
+];
+
+async function fakeReport() {
+  const lines: string[] = [];
+  const progress = plainProgress({ write: (s: string) => lines.push(s) } as unknown as NodeJS.WritableStream);
+  const built = await buildReport({ runs: 7, seed: 123 }, { checks: FAKES, figures: async () => ({ figures: FIGURES, problems: ['figure X: engine missing'] }), progress });
+  return { ...built, lines };
+}
+
+describe('report status policy (a claim holds only if its checks ran and passed)', () => {
+  it('settles fake outcomes: throw → fails, holds with 0 cases → not-run, NaN error → fails, missing claim → not-run', async () => {
+    const { report, lines } = await fakeReport();
+    const byId = Object.fromEntries(report.claims.map((r) => [r.id, r]));
+    expect(report.claims.map((r) => r.id)).toEqual([...CLAIM_IDS]);
+    expect(byId.C1.status).toBe('holds');
+    expect(byId.C3.status).toBe('fails');
+    expect(byId.C5.status).toBe('fails');
+    expect(byId.C5.notes).toContain('boom: eigensolver did not converge');
+    expect(byId.C6.status).toBe('not-run');
+    expect(byId.C8.status).toBe('fails');
+    expect(byId.C8.worstError).toBeNull();
+    expect(byId.C14.status).toBe('not-run');
+    expect(byId.C2.status).toBe('not-run');
+    expect(byId.C2.notes).toMatch(/no check registered/);
+    for (const r of report.claims) if (r.status === 'holds') expect(r.cases).toBeGreaterThan(0);
+    expect(report.summary).toEqual({ total: 17, holds: 1, fails: 3, notRun: 13 });
+    // Plain progress: one line per check that ran.
+    expect(lines).toHaveLength(FAKES.length);
+    expect(lines[1]).toMatch(/^\[2\/6\] C3 +fails +17 cases/);
+  });
+
+  it('rejects outcomes that break the contract', () => {
+    expect(settleOutcome({ id: 'C1' }, { id: 'C2', status: 'holds', cases: 3, worstError: 0, notes: '' }).status).toBe('fails');
+    expect(settleOutcome({ id: 'C1' }, { id: 'C1', status: 'maybe', cases: 3, worstError: 0, notes: '' }).status).toBe('fails');
+    expect(settleOutcome({ id: 'C1' }, { id: 'C1', status: 'holds', cases: -1, worstError: 0, notes: '' }).status).toBe('fails');
+    expect(settleOutcome({ id: 'C1' }, undefined).status).toBe('fails');
+    const contradictory = { id: 'C1', status: 'holds', cases: 3, worstError: 0, notes: '', counterexample: { seed: 1, description: 'x' } };
+    expect(settleOutcome({ id: 'C1' }, contradictory).status).toBe('fails');
+    const extra = settleOutcome({ id: 'C1' }, { id: 'C1', status: 'holds', cases: 3, worstError: 1e-15, notes: 'ok', secret: 1 });
+    expect(extra).toEqual({ id: 'C1', status: 'holds', cases: 3, worstError: 1e-15, notes: 'ok' });
+  });
+
+  it('merges several checks of one claim: holds only if all hold', async () => {
+    const rows = await runChecks(
+      [fake('C2', { status: 'holds', cases: 3, worstError: 1e-16, notes: 'a' }), fake('C2', { status: 'fails', cases: 2, worstError: 1, notes: 'b' })],
+      { runs: 5, seed: 1 },
+    );
+    expect(rows[1]).toMatchObject({ id: 'C2', status: 'fails', cases: 5, worstError: 1 });
+  });
+
+  it('--claims runs only the selected claims; the others are not-run, and no figures are made', async () => {
+    let figuresMade = false;
+    const figures = async () => {
+      figuresMade = true;
+      return { figures: [], problems: [] };
+    };
+    const { report } = await buildReport({ runs: 3, seed: 9, claims: ['C3', 'C14'] }, { checks: FAKES, figures });
+    expect(figuresMade).toBe(false);
+    expect(report.only).toEqual(['C3', 'C14']);
+    expect(report.claims.find((r) => r.id === 'C1')).toMatchObject({ status: 'not-run', title: 'fake C1', notes: 'not selected in this run (--claims)' });
+    expect(report.claims.find((r) => r.id === 'C3')?.status).toBe('fails');
+    expect(renderMarkdown(report)).toContain('Replay this run: `npx hasme report --claims C3,C14 --seed 9 --runs 3`');
+  });
+
+  it('exit code is 1 exactly when a claim that ran fails', () => {
+    expect(reportExitCode({ summary: { total: 17, holds: 1, fails: 1, notRun: 15 } })).toBe(1);
+    expect(reportExitCode({ summary: { total: 17, holds: 13, fails: 0, notRun: 4 } })).toBe(0);
+  });
+});
+
+describe('report rendering', () => {
+  it('report.json validates and carries the required fields', async () => {
+    const { report } = await fakeReport();
+    const json = JSON.parse(JSON.stringify(report));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json).toMatchObject({ seed: 123, runs: 7, figures: [{ name: 'demo', file: 'figures/demo.svg' }] });
+    expect(json.claims[2].counterexample).toEqual({ seed: 42, path: '3:1:0', description: 'd=2, η=1.5, H=diag(1,0)', request: { id: 'cx', op: 'coefficients', eta: 1.5 } });
+    // The schema itself enforces "never holds without checks".
+    json.claims[1].status = 'holds';
+    expect(validate(json)).toBe(false);
+  });
+
+  it('table: one row per claim with status, cases, worst error and counterexample seed', async () => {
+    const { report } = await fakeReport();
+    const text = renderTable(report, { width: 140 });
+    for (const id of CLAIM_IDS) expect(text).toMatch(new RegExp(`│ ${id} +│`));
+    expect(text).toContain('seed 42');
+    expect(text).toContain('3.20e-16');
+    expect(text).toContain('boom: eigensolver');
+    expect(text).not.toContain('\x1b[');
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(140);
+  });
+
+  it('report.md: summary, a 17-row table, counterexample with replay commands, notes, figure links', async () => {
+    const { report } = await fakeReport();
+    const md = renderMarkdown(report);
+    expect(md).toContain('17 claims: 1 hold, 3 fail, 13 not run · seed 123 · runs 7');
+    const rows = md.split('\n').filter((l) => /^\| C\d+ \|/.test(l));
+    expect(rows).toHaveLength(17);
+    expect(rows[2]).toMatch(/^\| C3 \| fake C3 \| ❌ fails \| 17 \| 2\.50e-1 \|/);
+    expect(rows[2].split(/(?<!\\)\|/)).toHaveLength(9); // pipes in cells are escaped
+    expect(md).toContain('Replay this run: `npx hasme report --seed 123 --runs 7`');
+    expect(md).toContain('npx hasme report --claims C3 --seed 123 --runs 7');
+    expect(md).toContain('HASME_SEED=42 npx vitest run -t "C3\\b"');
+    expect(md).toContain('"op":"coefficients"');
+    expect(md).toContain('![Demo figure](figures/demo.svg)');
+    expect(md).toContain('Coverage: R 30 · X 10.');
+    expect(md).toContain('- figure X: engine missing');
+  });
+
+  it('report.html: self-contained, escaped, figures inline, rows classed by status', async () => {
+    const { report } = await fakeReport();
+    const html = renderHtml(report, FIGURES);
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.match(/<tr class="row-(holds|fails|not-run)">/g)).toHaveLength(17);
+    expect(html.match(/<tr class="row-fails">/g)).toHaveLength(3);
+    expect(html).toContain('<figure id="fig-demo"><h3>Demo figure</h3><svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).not.toContain('<?xml');
+    expect(html).toContain('&lt;C_k&gt; &amp; relative');
+    expect(html).toContain('A caption with &lt;angle&gt; brackets.');
+    expect(html).not.toMatch(/<script|<link|src="http|@import/);
+  });
+});
+
+describe('report options (flags override HASME_RUNS / HASME_SEED, which override defaults)', () => {
+  const saved = { runs: process.env.HASME_RUNS, seed: process.env.HASME_SEED };
+  afterAll(() => {
+    for (const [k, v] of [['HASME_RUNS', saved.runs], ['HASME_SEED', saved.seed]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('resolves precedence and rejects bad values with a typed error', () => {
+    delete process.env.HASME_RUNS;
+    delete process.env.HASME_SEED;
+    expect(resolveReportOptions({})).toMatchObject({ runs: 100, seed: 20240528, outDir: 'report', json: false });
+    process.env.HASME_RUNS = '9';
+    process.env.HASME_SEED = '5';
+    expect(resolveReportOptions({})).toMatchObject({ runs: 9, seed: 5 });
+    expect(resolveReportOptions({ runs: '3', seed: '-4', out: 'x', json: true })).toEqual({ runs: 3, seed: -4, outDir: 'x', json: true });
+    expect(() => resolveReportOptions({ runs: '0' })).toThrow(HasmeInputError);
+    expect(() => resolveReportOptions({ runs: '2.5' })).toThrow(/--runs/);
+    expect(() => resolveReportOptions({ seed: 'abc' })).toThrow(/--seed/);
+    process.env.HASME_RUNS = 'lots';
+    expect(() => resolveReportOptions({})).toThrow(/HASME_RUNS/);
+    expect(resolveReportOptions({ runs: '4' }).runs).toBe(4);
+    expect(resolveReportOptions({ runs: '4', claims: 'c13, C3' }).claims).toEqual(['C3', 'C13']);
+    expect(() => resolveReportOptions({ runs: '4', claims: 'C18' })).toThrow(/--claims/);
+    expect(() => resolveReportOptions({ runs: '4', claims: ',' })).toThrow(HasmeInputError);
+  });
+});
+
+describe('reportCommand (in process, fake checks)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hasme-report-cmd-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function capture() {
+    const out = { stdout: '', stderr: '' };
+    const stream = (key: 'stdout' | 'stderr') => ({ write: (s: string) => ((out[key] += s), true), isTTY: false, columns: 120 }) as unknown as NodeJS.WriteStream;
+    return { out, io: { stdout: stream('stdout'), stderr: stream('stderr') } };
+  }
+  const sources = { checks: FAKES, figures: async () => ({ figures: FIGURES, problems: [] }) };
+
+  it('prints the table and returns 1 when a claim fails; --json prints the report', async () => {
+    const table = capture();
+    expect(await reportCommand({ runs: '3', seed: '5', out: join(dir, 'a') }, table.io, sources)).toBe(1);
+    expect(table.out.stdout).toContain('│ C3    │');
+    expect(table.out.stdout).toMatch(/3 claim\(s\) fail \(C3, C5, C8\): exit code 1\. Replay: npx hasme report --claims C3,C5,C8 --seed 5 --runs 3/);
+    expect(table.out.stderr.split('\n').filter(Boolean)).toHaveLength(FAKES.length); // plain progress
+    expect(existsSync(join(dir, 'a', 'figures', 'demo.svg'))).toBe(true);
+    const json = capture();
+    expect(await reportCommand({ runs: '3', seed: '5', out: join(dir, 'b'), json: true, claims: 'C1' }, json.io, sources)).toBe(0);
+    expect(JSON.parse(json.out.stdout)).toMatchObject({ seed: 5, runs: 3, only: ['C1'], summary: { holds: 1, fails: 0, notRun: 16 } });
+  });
+
+  it('returns 2 before running any check when the output directory cannot be written', async () => {
+    const file = join(dir, 'not-a-dir');
+    writeFileSync(file, 'x');
+    let ran = false;
+    const c = capture();
+    const code = await reportCommand({ out: file }, c.io, { checks: [{ id: 'C1', title: 't', run: async () => ((ran = true), { id: 'C1', status: 'holds', cases: 1, worstError: 0, notes: '' }) }], figures: sources.figures });
+    expect(code).toBe(EXIT_NOT_WRITTEN);
+    expect(ran).toBe(false);
+    expect(c.out.stderr).toMatch(/cannot write the report to/);
+  });
+});
+
+describe('hasme report end to end', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hasme-report-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes report.md, report.json (valid) and a self-contained report.html; exit code follows the fails count', async () => {
+    const root = join(import.meta.dirname, '..');
+    const env = { ...process.env, HASME_RUNS: '', HASME_SEED: '' };
+    const run = promisify(execFile)(process.execPath, [join(root, 'bin/hasme.js'), 'report', '--runs', '2', '--out', dir, '--json'], { cwd: root, env, maxBuffer: 1 << 26 });
+    let stdout: string;
+    let code = 0;
+    try {
+      ({ stdout } = await run);
+    } catch (err) {
+      const e = err as { code?: number; stdout?: string; stderr?: string };
+      if (typeof e.code !== 'number' || e.stdout === undefined) throw err;
+      code = e.code;
+      stdout = e.stdout;
+    }
+    for (const f of ['report.md', 'report.json', 'report.html']) expect(existsSync(join(dir, f)), f).toBe(true);
+    const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(JSON.parse(stdout).claims).toEqual(json.claims);
+    expect(json).toMatchObject({ runs: 2, seed: 20240528 });
+    expect(json.claims.map((c: { id: string }) => c.id)).toEqual([...CLAIM_IDS]);
+    expect(code).toBe(json.summary.fails > 0 ? 1 : 0);
+    for (const f of json.figures) expect(existsSync(join(dir, f.file)), f.file).toBe(true);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html.match(/<svg /g)?.length ?? 0).toBe(json.figures.length);
+  });
+});
