@@ -389,7 +389,7 @@ const RESERVED: Record<Target, number> = { R: 0, X: 1, S: 2, removable: 2 };
 const R_Z = () => roundOrDouble(-3, 0.9, 0.25); // m ∈ [0.1, 4]
 const X_Z = () => roundOrDouble(1.05, 3.5, 0.25); // m ∈ [−2.5, −0.05]
 
-/** Leading scaled curvatures for a target; `free` supplies the rest. */
+/** Leading scaled curvatures for a target (the other indices come from `rest`, in regime R). */
 function leadingZ(target: Target): fc.Arbitrary<{ lead: number[]; offset?: number; kind: string }> {
   switch (target) {
     case 'R':

@@ -5,7 +5,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Model, RealJSON, RealMatrixJSON, RealVectorJSON, Regime, SdeModel } from '../src/formats/types.js';
 import { coefficients, diffusionOperator, type Coefficients } from './coefficients.js';
-import { context, guardDigits, type Ctx, type RefOptions } from './context.js';
+import { context, GUARD_DIGITS, type Ctx, type RefOptions } from './context.js';
 import { eigSym, type EigSym } from './eig.js';
 import { parseEta, parseProblem, parseSquare, parseSteps, parseX0, symmetrize, type Problem } from './input.js';
 import type { ComplexMatrix, RealMatrix } from './matrix.js';
@@ -54,8 +54,8 @@ function prepare(
   const first = run(context(opts));
   if (first.sp.regime === 'S') return first;
   const d = distance(first.sp);
-  const loss = d.isZero() ? 0 : -Math.log10(d.toNumber());
-  if (loss <= guardDigits(first.ctx.digits) - 5) return first;
+  const loss = d.isZero() ? 0 : -d.log(10).toNumber();
+  if (loss <= GUARD_DIGITS - 5) return first;
   return run(context({ digits: first.ctx.digits + Math.ceil(loss) }));
 }
 
@@ -88,8 +88,8 @@ export function refCoefficients(
 
 /**
  * The diffusion map Σ ↦ D(Σ) of `model` for fixed (H, η), reusing one eigendecomposition:
- * Σ̃ = U (K ∘ (UᵀΣU)) Uᵀ for hasme (linear in Σ), Σ itself otherwise. Σ is a symmetric Decimal
- * matrix (e.g. built in `context(opts)`); it is not validated. Raises like refCoefficients.
+ * Σ̃ = U (K ∘ (UᵀΣU)) Uᵀ for hasme (linear in Σ; applied to Σ's symmetric part), Σ itself otherwise.
+ * Σ is a Decimal matrix (e.g. built in `context(opts)`); it is not validated. Raises like refCoefficients.
  */
 export function refDiffusionOperator(
   H: RealMatrixJSON,

@@ -59,29 +59,58 @@ export function kernelMatrix(sp: Spectral): ComplexMatrix {
   return K;
 }
 
-/** U diag(v) Uᵀ for real orthogonal U. */
+/** U X Uᵀ for real U and complex X, as real products of the real and imaginary parts. */
 export function fromEigenbasis(U: RealMatrix, inner: ComplexMatrix, ctx: Ctx): ComplexMatrix {
-  const C = complexOps(ctx);
-  const Uc = toComplex(U);
-  return C.mul(Uc, C.mul(inner, C.transpose(Uc)));
+  const R = realOps(ctx);
+  const Ut = R.transpose(U);
+  const symmetric = inner.every((row, i) => row.every((z, j) => j <= i || (z.re.eq(inner[j][i].re) && z.im.eq(inner[j][i].im))));
+  const part = (X: RealMatrix) => (symmetric ? R.congruence(U, X) : R.mul(U, R.mul(X, Ut)));
+  const re = part(inner.map((row) => row.map((z) => z.re)));
+  const hasIm = inner.some((row) => row.some((z) => !z.im.isZero()));
+  const im = hasIm ? part(inner.map((row) => row.map((z) => z.im))) : null;
+  return re.map((row, i) => row.map((x, j) => new Complex(x, im ? im[i][j] : ctx.zero)));
 }
 
-/** UᵀAU for real A. */
+/** U diag(v) Uᵀ = Σ_k v_k u_k u_kᵀ for real U (symmetric: the upper triangle is computed and mirrored). */
+export function fromEigenvalues(U: RealMatrix, v: Complex[], ctx: Ctx): ComplexMatrix {
+  const d = U.length;
+  const out: ComplexMatrix = Array.from({ length: d }, () => new Array<Complex>(d));
+  const real = v.every((z) => z.im.isZero());
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) {
+      let re = ctx.zero;
+      let im = ctx.zero;
+      for (let k = 0; k < d; k++) {
+        const w = U[i][k].times(U[j][k]);
+        re = re.plus(w.times(v[k].re));
+        if (!real) im = im.plus(w.times(v[k].im));
+      }
+      out[i][j] = out[j][i] = new Complex(re, im);
+    }
+  }
+  return out;
+}
+
+/** UᵀAU for real symmetric A. */
 export function toEigenbasis(U: RealMatrix, A: RealMatrix, ctx: Ctx): RealMatrix {
   const R = realOps(ctx);
-  return R.mul(R.transpose(U), R.mul(A, U));
+  return R.congruence(R.transpose(U), A);
 }
 
 /**
  * The diffusion operator Σ ↦ D(Σ) of a model: Σ̃ = U (K ∘ (UᵀΣU)) Uᵀ for hasme (linear in Σ,
- * MATH.md §4 / C12), the identity for the others. Σ must be a Decimal matrix of context `sp.ctx`.
+ * MATH.md §4 / C12), the identity for the others. Σ is a Decimal matrix (hasme uses its symmetric part).
  */
 export function diffusionOperator(model: SdeModel, sp: Spectral): (Sigma: RealMatrix) => ComplexMatrix {
   if (model !== 'hasme') return (Sigma) => toComplex(Sigma);
   modelSpectrum('hasme', sp); // raises in regime S
   const K = kernelMatrix(sp);
-  const C = complexOps(sp.ctx);
-  return (Sigma) => fromEigenbasis(sp.U, C.hadamard(K, toComplex(toEigenbasis(sp.U, Sigma, sp.ctx))), sp.ctx);
+  return (Sigma) => {
+    // Σ's symmetric part (a caller's Σ may be asymmetric at rounding level).
+    const sym = Sigma.map((row, i) => row.map((s, j) => (j === i ? s : s.plus(Sigma[j][i]).div(2))));
+    const Shat = toEigenbasis(sp.U, sym, sp.ctx);
+    return fromEigenbasis(sp.U, K.map((row, i) => row.map((k, j) => k.scale(Shat[i][j]))), sp.ctx);
+  };
 }
 
 /** Drift, drift matrix and diffusion of a model, as complex matrices. */
@@ -111,8 +140,8 @@ export function coefficients(model: SdeModel, sp: Spectral, H: RealMatrix, Sigma
   }
   return {
     regime: sp.regime,
-    drift: fromEigenbasis(U, C.diag(ms.T), ctx),
+    drift: fromEigenvalues(U, ms.T, ctx),
     diffusion,
-    driftMatrix: fromEigenbasis(U, C.diag(ms.beta), ctx),
+    driftMatrix: fromEigenvalues(U, ms.beta, ctx),
   };
 }

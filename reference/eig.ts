@@ -102,8 +102,11 @@ function refine(H: RealMatrix, X0: RealMatrix, tol: Decimal, ctx: Ctx): { X: Rea
       }
     }
     if (done) return { X: Xc, S };
-    X = Rops.add(Xc, Rops.mul(Xc, E));
     const err = Math.max(relOff, relR);
+    // X E is of relative size ≈ err, so it needs only work + log10(err) + 5 digits.
+    const small = reducedContext(ctx, c.work + Math.log10(Math.max(err, 1e-300)) + 5);
+    const XE = realOps(small).mul(Xc.map((row) => row.map((v) => new small.D(v))), E.map((row) => row.map((v) => new small.D(v))));
+    X = Xc.map((row, i) => row.map((v, j) => v.plus(XE[i][j])));
     errDigits = Math.min(ctx.work, err > 0 ? Math.max(errDigits, 2 * -Math.log10(err) - 2) : ctx.work);
   }
   return null;

@@ -18,7 +18,7 @@ export { refSelfCheck, type SelfCheckCase, type SelfCheckResult } from './selfch
 export type { Coefficients } from './coefficients.js';
 export type { Moments } from './moments.js';
 export type { EigSym } from './eig.js';
-export { context, DEFAULT_DIGITS, guardDigits, type Ctx, type RefOptions } from './context.js';
+export { context, DEFAULT_DIGITS, GUARD_DIGITS, type Ctx, type RefOptions } from './context.js';
 export { Complex } from './complex.js';
 export { expm1, log1p } from './special.js';
 export { phi, psiPhase, kernelEntry, ellPair, spectral, type Spectral, type SingularPoint, type PiPhase } from './spectral.js';

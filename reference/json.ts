@@ -4,7 +4,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { MatrixJSON, VectorJSON } from '../src/formats/types.js';
-import type { Complex } from './complex.js';
+import { Complex } from './complex.js';
 import type { RealMatrix } from './matrix.js';
 
 /** x rounded to `sig` significant digits as a decimal string ("0", "-1.25", "3.5e-12"). */
@@ -37,14 +37,36 @@ export function isRealAtPrecision(zs: Complex[], sig: number): boolean {
   return im.lte(normSq(zs, 'both').times(new (zs[0].D)(10).pow(-2 * sig)));
 }
 
-/** A complex vector as JSON: decimal strings if real at `sig` digits, else [re, im] pairs. */
-export function complexVectorToJSON(v: Complex[], sig: number): VectorJSON {
-  if (isRealAtPrecision(v, sig)) return v.map((z) => decimalToJSON(z.re, sig));
-  return v.map((z) => [decimalToJSON(z.re, sig), decimalToJSON(z.im, sig)]);
+/**
+ * Replaces real and imaginary parts below 10^−floorDigits·‖zs‖₂ by exact zeros: values that are zero
+ * to the computation's accuracy (e.g. structural zeros of U(·)Uᵀ) are then written as "0" rather
+ * than as rounding noise.
+ */
+function flushNoise(zs: Complex[], floorDigits: number | undefined): (z: Complex) => Complex {
+  if (floorDigits === undefined || zs.length === 0) return (z) => z;
+  const D = zs[0].D;
+  const floor = normSq(zs, 'both').sqrt().times(new D(10).pow(-floorDigits));
+  const zero = new D(0);
+  return (z) => new Complex(z.re.abs().lte(floor) ? zero : z.re, z.im.abs().lte(floor) ? zero : z.im);
 }
 
-/** A complex matrix as JSON: decimal strings if real at `sig` digits (whole matrix), else [re, im] pairs. */
-export function complexMatrixToJSON(M: Complex[][], sig: number): MatrixJSON {
-  if (isRealAtPrecision(M.flat(), sig)) return M.map((row) => row.map((z) => decimalToJSON(z.re, sig)));
-  return M.map((row) => row.map((z): [string, string] => [decimalToJSON(z.re, sig), decimalToJSON(z.im, sig)]));
+/**
+ * A complex vector as JSON: decimal strings if real at `sig` digits, else [re, im] pairs. With
+ * `floorDigits`, parts below 10^−floorDigits of the vector's norm are written as 0.
+ */
+export function complexVectorToJSON(v: Complex[], sig: number, floorDigits?: number): VectorJSON {
+  const clean = v.map(flushNoise(v, floorDigits));
+  if (isRealAtPrecision(clean, sig)) return clean.map((z) => decimalToJSON(z.re, sig));
+  return clean.map((z) => [decimalToJSON(z.re, sig), decimalToJSON(z.im, sig)]);
+}
+
+/**
+ * A complex matrix as JSON: decimal strings if real at `sig` digits (whole matrix), else [re, im]
+ * pairs. With `floorDigits`, parts below 10^−floorDigits of the matrix's Frobenius norm are written as 0.
+ */
+export function complexMatrixToJSON(M: Complex[][], sig: number, floorDigits?: number): MatrixJSON {
+  const flush = flushNoise(M.flat(), floorDigits);
+  const clean = M.map((row) => row.map(flush));
+  if (isRealAtPrecision(clean.flat(), sig)) return clean.map((row) => row.map((z) => decimalToJSON(z.re, sig)));
+  return clean.map((row) => row.map((z): [string, string] => [decimalToJSON(z.re, sig), decimalToJSON(z.im, sig)]));
 }

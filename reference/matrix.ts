@@ -94,6 +94,8 @@ export interface MatrixOps<T> {
   maxAbs(A: Matrix<T>): Decimal;
   /** Kronecker product A ⊗ B. */
   kron(A: Matrix<T>, B: Matrix<T>): Matrix<T>;
+  /** A X Aᵀ for a symmetric X (the symmetric result's upper triangle is computed and mirrored). */
+  congruence(A: Matrix<T>, X: Matrix<T>): Matrix<T>;
   /**
    * Solves A X = B (B with one column per right-hand side) by Gaussian elimination with partial
    * pivoting. Throws HasmeInputError('singular') when a pivot is below `pivotTol`·max|a_ij|
@@ -169,6 +171,19 @@ export function matrixOps<T>(F: Field<T>, ctx: Ctx): MatrixOps<T> {
         for (let j = 0; j < ca; j++)
           for (let k = 0; k < rb; k++) for (let l = 0; l < cb; l++) K[i * rb + k][j * cb + l] = F.mul(A[i][j], B[k][l]);
       return K;
+    },
+    congruence(A, X) {
+      const W = ops.mul(X, ops.transpose(A));
+      const n = A.length;
+      const C = zeros(n, n);
+      for (let i = 0; i < n; i++) {
+        for (let j = i; j < n; j++) {
+          let s = F.zero;
+          for (let k = 0; k < A[i].length; k++) s = F.add(s, F.mul(A[i][k], W[k][j]));
+          C[i][j] = C[j][i] = s;
+        }
+      }
+      return C;
     },
     solve(A, B, pivotTol) {
       const n = A.length;

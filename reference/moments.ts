@@ -59,7 +59,11 @@ export function sgdClosedForm(sp: Spectral, Sigma: RealMatrix, x0: Decimal[], st
   const S = toEigenbasis(U, Sigma, ctx);
   const eta2 = eta.times(eta);
   // 1 − m_i m_j = x_i + x_j − x_i x_j, exact up to one rounding per operation.
-  const Chat = S.map((row, i) => row.map((s, j) => s.times(eta2).times(geometricSum(x[i].plus(x[j]).minus(x[i].times(x[j])), steps, ctx))));
+  const d = x.length;
+  const Chat: RealMatrix = Array.from({ length: d }, () => new Array<Decimal>(d));
+  for (let i = 0; i < d; i++) {
+    for (let j = i; j < d; j++) Chat[i][j] = Chat[j][i] = S[i][j].times(eta2).times(geometricSum(x[i].plus(x[j]).minus(x[i].times(x[j])), steps, ctx));
+  }
   return realMoments(R.mulVec(U, y), R.mul(U, R.mul(Chat, Ut)));
 }
 
@@ -95,14 +99,19 @@ export function ouMoments(model: SdeModel, sp: Spectral, Sigma: RealMatrix, x0: 
   const Shat = toEigenbasis(U, Sigma, ctx);
   const K = model === 'hasme' ? kernelMatrix(sp) : null;
   const etaT = eta.times(t);
-  const integral = (conjugate: boolean): ComplexMatrix =>
-    Array.from({ length: d }, (_, i) =>
-      Array.from({ length: d }, (_, j) => {
+  // P̂ is symmetric; Ĉ (conjugate form, real D̂) is Hermitian: Ĉ_ji = conj Ĉ_ij.
+  const integral = (conjugate: boolean): ComplexMatrix => {
+    const out: ComplexMatrix = Array.from({ length: d }, () => new Array<Complex>(d));
+    for (let i = 0; i < d; i++) {
+      for (let j = i; j < d; j++) {
         const { sigma, q } = pair(i, j, conjugate);
         const Dij = K ? K[i][j].scale(Shat[i][j]) : Complex.real(Shat[i][j]);
-        return Dij.mul(psiPhase(sigma, q, ctx)).scale(etaT);
-      }),
-    );
+        out[i][j] = Dij.mul(psiPhase(sigma, q, ctx)).scale(etaT);
+        out[j][i] = conjugate ? out[i][j].conj() : out[i][j];
+      }
+    }
+    return out;
+  };
   const pcov = fromEigenbasis(U, integral(false), ctx);
   let cov: ComplexMatrix | null = null;
   if (model === 'spf' && sp.regime !== 'R') cov = fromEigenbasis(U, integral(true), ctx); // complex β, real D = Σ

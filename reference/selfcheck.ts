@@ -27,9 +27,7 @@ export interface SelfCheckResult {
   ms: number;
 }
 
-const Q2 = [['0.6', '0.8'], ['-0.8', '0.6']];
-
-/** Q diag(a) Qᵀ for the Pythagorean rotation Q2: exact decimal entries with eigenvalues a. */
+/** Q diag(a) Qᵀ for the Pythagorean rotation Q = [[0.6, −0.8], [0.8, 0.6]]: exact decimal entries with eigenvalues a. */
 function rotated(a: [string, string]): RealMatrixJSON {
   const ctx = context({ digits: 60 });
   const [p, q] = a.map((x) => new ctx.D(x));

@@ -7,7 +7,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { HasmeInputError } from '../src/errors.js';
-import { modelSpectrum, fromEigenbasis } from './coefficients.js';
+import { fromEigenvalues, modelSpectrum } from './coefficients.js';
 import { complexOps, realOps, type ComplexMatrix, type RealMatrix } from './matrix.js';
 import { Complex } from './complex.js';
 import type { Spectral } from './spectral.js';
@@ -47,7 +47,7 @@ export function steinDiffusion(sp: Spectral, H: RealMatrix, Sigma: RealMatrix): 
   const d = Sigma.length;
   const M = R.sub(R.identity(d), R.scale(H, eta));
   const A = R.sub(R.identity(d * d), R.kron(M, M));
-  const B = fromEigenbasis(U, C.diag(modelSpectrum('hasme', sp).beta), ctx);
+  const B = fromEigenvalues(U, modelSpectrum('hasme', sp).beta, ctx);
   const Sc = Sigma.map((row) => row.map((s) => Complex.real(s)));
   const rhs = C.scale(C.add(C.mul(B, Sc), C.mul(Sc, C.transpose(B))), Complex.real(eta.times(eta)));
   const vec = rhs.flat().map((z) => [z.re, z.im]);

@@ -8,22 +8,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCheck, type CheckResult } from '../src/conformance/check.js';
 import { renderSummary, summarize } from '../src/conformance/report.js';
-import type { CaseVerdict } from '../src/conformance/verdict.js';
-import { loadVectors } from '../src/conformance/vectors.js';
-import type { VectorLine } from '../src/formats/types.js';
-import { isPsdBorderline, realFailures } from './fixtures/impls/borderline.js';
-import { miniVectors } from './fixtures/impls/miniVectors.js';
 import { conformanceVectors, miniVectorsFile } from './fixtures/impls/vectorSet.js';
 
-/** The vectors the full-set checks run on, by id. */
-function vectorsById(): Map<string, VectorLine> {
-  return new Map(loadVectors(conformanceVectors()).map((v) => [v.id, v]));
-}
+/** This test file's directory (import.meta.dirname needs Node ≥ 20.11). */
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 
-const IMPLS = join(import.meta.dirname, 'fixtures/impls');
+const IMPLS = join(HERE, 'fixtures/impls');
 const PY = join(IMPLS, 'hasme_impl.py');
 
 /** True while `pid` runs (a zombie waiting for a reaper counts as dead). */
@@ -40,29 +34,21 @@ function failingOps(r: CheckResult): string[] {
 }
 
 describe('hasme check: a correct implementation in another language', () => {
-  it('Python/numpy fixture passes with the default vectors, tolerances and sample cases (CLI, JSON, JUnit)', () => {
+  it('Python/numpy fixture passes with the default vectors, tolerances and sample cases (CLI, exit 0, JUnit)', () => {
     const junit = join(mkdtempSync(join(tmpdir(), 'hasme-check-')), 'check.xml');
-    const r = spawnSync('node', ['bin/hasme.js', 'check', '--json', '--vectors', conformanceVectors(), '--junit', junit, '--', 'python3', PY], { encoding: 'utf8' });
-    const report = JSON.parse(r.stdout) as { pass: boolean; problems: string[]; cases: CaseVerdict[]; summary: { op: string; cases: number; failed: number }[] };
-    expect(report.problems).toEqual([]);
-    expect(realFailures(report.cases, vectorsById())).toEqual([]);
-    expect(r.status).toBe(report.pass ? 0 : 1);
-    expect(report.summary.find((s) => s.op === 'sample')).toMatchObject({ cases: 6, failed: 0 });
+    const r = spawnSync('node', ['bin/hasme.js', 'check', '--vectors', conformanceVectors(), '--junit', junit, '--', 'python3', PY], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/PASS: all \d+ cases/);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/│ sample\s+│\s+6 │\s+6 │\s+0 │/);
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toMatch(/<testsuites name="hasme" tests="\d+" failures="\d+">/);
+    expect(xml).toMatch(/<testsuites name="hasme" tests="\d+" failures="0">/);
     expect(xml).toContain('<testsuite name="hasme.sample" tests="6" failures="0">');
-  });
-
-  it('the borderline oracle is not vacuous: C7 at η = 0.01 (λ_min(Σ̃) ≈ −1.4e-8) must be answered cov: null', () => {
-    const c7 = miniVectors().find((v) => v.id === 'mom-c7-hasme') as VectorLine;
-    expect(c7.expected).toMatchObject({ cov: null });
-    expect(isPsdBorderline(c7)).toBe(false);
   });
 });
 
 describe('README "Validate your implementation": the Python example passes check --ops coefficients', () => {
   it('runs the example exactly as printed in the README', async () => {
-    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+    const readme = readFileSync(join(HERE, '../README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Validate your implementation'));
     const code = /```python\n([\s\S]*?)```/.exec(section)?.[1];
     expect(code).toBeDefined();
@@ -162,7 +148,8 @@ describe('hasme check: misbehaving processes', () => {
 describe('hasme serve passes check on the full vector set', () => {
   it('node bin/hasme.js serve: every op, default tolerances, 6 sample cases at n = 1e5', async () => {
     const r = await runCheck({ command: 'node', args: ['bin/hasme.js', 'serve'], vectors: conformanceVectors(), rtol: 1e-9 });
-    expect({ problems: r.problems, failures: realFailures(r.verdicts, vectorsById()).slice(0, 10) }).toEqual({ problems: [], failures: [] });
+    const failures = r.verdicts.filter((v) => !v.pass).map((v) => `${v.id}: ${v.message}`);
+    expect({ problems: r.problems, failures: failures.slice(0, 10) }).toEqual({ problems: [], failures: [] });
     expect(summarize(r.verdicts).map((s) => [s.op, s.cases > 0])).toEqual([['coefficients', true], ['moments', true], ['sample', true]]);
   });
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { params } from '../properties/budget.js';
 import { HasmeInputError } from '../src/errors.js';
 import { parseRequestLine, requestOf } from '../src/formats/requests.js';
 import { responseProblem, vectorLineProblem } from '../src/formats/schemas.js';
@@ -48,6 +50,33 @@ describe('parseRequestLine (spec/schemas/request.schema.json)', () => {
     const err = parseError(line);
     expect(err.code).toBe(code);
     expect(err.message).toContain(text);
+  });
+
+  it('on arbitrary input either returns a schema-valid request or throws HasmeInputError parse/unsupported', () => {
+    const anyLine = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.record({ id: fc.string(), op: fc.constantFrom('coefficients', 'moments', 'sample', 'x'), model: fc.constantFrom('sgd', 'hasme', 'y'), eta: fc.jsonValue(), H: fc.jsonValue(), Sigma: fc.jsonValue(), x0: fc.jsonValue(), steps: fc.jsonValue(), n: fc.jsonValue(), seed: fc.jsonValue() }, { requiredKeys: ['op'] }).map((v) => JSON.stringify(v)),
+    );
+    const seen = { accepted: 0, parse: 0, unsupported: 0 };
+    fc.assert(
+      fc.property(anyLine, (line) => {
+        try {
+          const r = parseRequestLine(line);
+          seen.accepted++;
+          expect(['coefficients', 'moments', 'sample']).toContain(r.op);
+          expect(typeof r.id).toBe('string');
+        } catch (err) {
+          expect(err).toBeInstanceOf(HasmeInputError);
+          const code = (err as HasmeInputError).code;
+          expect(['parse', 'unsupported']).toContain(code);
+          seen[code as 'parse' | 'unsupported']++;
+        }
+      }),
+      params(300),
+    );
+    expect(seen.parse).toBeGreaterThan(0);
+    expect(seen.unsupported).toBeGreaterThan(0);
   });
 
   it('keeps the id of an invalid line so the error answer can carry it', () => {

@@ -5,14 +5,23 @@
  * the classic sampler bugs of the Python fixture (√η instead of η, Σ instead of Σ̃ (C4), a
  * missing OU factor).
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import normal from '@stdlib/stats-base-dists-normal';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { seed as suiteSeed } from '../properties/budget.js';
 import { runCheck } from '../src/conformance/check.js';
-import { cholesky, testSamples } from '../src/conformance/sampleTest.js';
+import { DEFAULT_SAMPLE_CASES, DEFAULT_SAMPLE_N } from '../src/conformance/defaults.js';
+import { sampleCases } from '../src/conformance/sampleCases.js';
+import { cholesky, SAMPLE_ALPHA, testSamples } from '../src/conformance/sampleTest.js';
+import { loadVectors } from '../src/conformance/vectors.js';
 import { conformanceVectors } from './fixtures/impls/vectorSet.js';
+
+/** This test file's directory (import.meta.dirname needs Node ≥ 20.11). */
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 /** n draws of N(mu, C) (Box–Muller on pure-rand uniforms). */
 function gaussianSamples(mu: number[], C: number[][], n: number, seed: number): number[][] {
@@ -70,9 +79,30 @@ describe('sample tests: exact null distributions, Bonferroni within the case', (
   });
 });
 
-describe('sample op at n = 1e5 on the first three default sample cases (hasme, sme1, spf)', () => {
-  const PY = join(import.meta.dirname, 'fixtures/impls/hasme_impl.py');
+const PY = join(HERE, 'fixtures/impls/hasme_impl.py');
 
+describe('power of the default sample cases against the classic sampler bugs (exact, no sampling)', () => {
+  it('each bug moves the law of some default case beyond 5× the detection threshold at n = 1e5', () => {
+    const cases = sampleCases(loadVectors(conformanceVectors()), DEFAULT_SAMPLE_CASES, DEFAULT_SAMPLE_N);
+    expect(cases.every((c) => c.powerful)).toBe(true);
+    const input = cases.map((c) => JSON.stringify({ request: c.request, cov: c.expectation.cov })).join('\n') + '\n';
+    const rows = execFileSync('python3', [join(HERE, 'fixtures/impls/sample_power.py')], { input })
+      .toString().trim().split('\n').map((l) => JSON.parse(l) as { id: string; bug: string; var_dev: number; corr_dev: number });
+    // Thresholds of spec/protocol.md §9: two-sided normal quantile at α/(2m) for the case's m tests.
+    const margin = (r: (typeof rows)[number]) => {
+      const d = cases.find((c) => c.request.id === r.id)!.expectation.mean.length;
+      const m = 1 + d + (d * (d - 1)) / 2;
+      const z = normal.quantile(1 - SAMPLE_ALPHA / m / 2, 0, 1);
+      return Math.max(r.var_dev / (z * Math.sqrt(2 / DEFAULT_SAMPLE_N)), r.corr_dev / (z / Math.sqrt(DEFAULT_SAMPLE_N)));
+    };
+    for (const bug of ['sample-sqrt-eta', 'sample-sigma', 'sample-no-ou']) {
+      const best = Math.max(...rows.filter((r) => r.bug === bug).map(margin));
+      expect(best, bug).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('sample op at n = 1e5 on the first three default sample cases (hasme, sme1, spf)', () => {
   it.each([
     ['sample-sqrt-eta', 'sqrt(η) instead of η'],
     ['sample-sigma', 'Σ instead of Σ̃ (C4)'],

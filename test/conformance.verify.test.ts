@@ -7,7 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { params } from '../properties/budget.js';
 import { requestOf } from '../src/formats/requests.js';
 import type { VectorLine } from '../src/formats/types.js';
 import { digitsAgreed, matrixArray, relativeError, vectorArray } from '../src/conformance/numbers.js';
@@ -16,7 +19,10 @@ import { judgeCase, PSD_BORDERLINE_TAG } from '../src/conformance/verdict.js';
 import { runVerify } from '../src/conformance/verify.js';
 import { miniVectors } from './fixtures/impls/miniVectors.js';
 
-const PY = join(import.meta.dirname, 'fixtures/impls/hasme_impl.py');
+/** This test file's directory (import.meta.dirname needs Node ≥ 20.11). */
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+const PY = join(HERE, 'fixtures/impls/hasme_impl.py');
 
 let dir: string;
 let vectorsFile: string;
@@ -53,6 +59,22 @@ describe('relative Frobenius error', () => {
     expect(digitsAgreed(1e-12)).toBeCloseTo(12, 12);
     expect(digitsAgreed(0)).toBe(17);
     expect(digitsAgreed(3)).toBe(0);
+  });
+
+  it('is invariant under scaling both sides by a power of two (exact in binary floating point)', () => {
+    // Normal-range entries and scalings: no underflow to subnormals, no overflow.
+    const entry = fc.integer({ min: -1e9, max: 1e9 }).map((i) => i / 1024);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(entry, entry), { minLength: 1, maxLength: 6 }), fc.integer({ min: -300, max: 300 }), (pairs, k) => {
+        const s = 2 ** k;
+        const a = vectorArray(pairs.map((p) => p[0]));
+        const e = vectorArray(pairs.map((p) => p[1]));
+        const scaled = relativeError(vectorArray(pairs.map((p) => p[0] * s)), vectorArray(pairs.map((p) => p[1] * s)));
+        const base = relativeError(a, e);
+        if (pairs.some((p) => p[1] !== 0)) expect(scaled).toBe(base);
+      }),
+      params(200),
+    );
   });
 
   it('does not overflow on huge entries', () => {

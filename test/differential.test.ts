@@ -83,7 +83,7 @@ describe('library vs reference: error ≤ 16 eps × condition estimate', () => {
           count(pb.labels);
           agrees(pb, model, steps);
         }),
-        params(12),
+        params(20),
       );
     });
   }
@@ -99,7 +99,7 @@ describe('library vs reference: error ≤ 16 eps × condition estimate', () => {
         count(pb.labels);
         agrees(pb, model, steps);
       }),
-      params(12),
+      params(20),
     );
   });
 
@@ -134,11 +134,13 @@ describe('acceptance: unseen hard cases at d = 24 within 1e3 eps, finite', () =>
   const hard: [string, ProblemOptions][] = [
     ['X with clustered eigenvalues', { target: 'X', structure: 'clustered', dMin: 24, dMax: 24 }],
     ['removable singularity, tiny offsets', { target: 'removable', dMin: 24, dMax: 24, sigma: 'any' }],
+    ['η = 1e−12, repeated eigenvalues', { target: 'R', structure: 'repeated', dMin: 24, dMax: 24 }],
   ];
   for (const [name, opts] of hard) {
+    const arb = name.startsWith('η') ? problem(opts).map((pb) => ({ ...pb, eta: 1e-12 })) : problem(opts);
     it(name, () => {
       fc.assert(
-        fc.property(problem(opts), (pb) => {
+        fc.property(arb, (pb) => {
           const mine = coefficients(pb.H, pb.Sigma, pb.eta);
           const ref = refCoefficients(pb.H, pb.Sigma, pb.eta, { digits: DIGITS });
           for (const out of ['drift', 'driftMatrix', 'diffusion'] as const) {
@@ -146,6 +148,10 @@ describe('acceptance: unseen hard cases at d = 24 within 1e3 eps, finite', () =>
             expect(all.every(Number.isFinite)).toBe(true);
             expect(errorInEps(mine[out], ref[out]), `${out}: ${describeProblem(pb)}`).toBeLessThanOrEqual(1e3);
           }
+          const mom = moments('hasme', { H: pb.H, Sigma: pb.Sigma, eta: pb.eta, x0: pb.x0 }, 3);
+          const refMom = refMoments('hasme', pb.H, pb.Sigma, pb.eta, pb.x0, 3, { digits: DIGITS });
+          expect(errorInEps(mom.mean, refMom.mean), `mean: ${describeProblem(pb)}`).toBeLessThanOrEqual(1e3);
+          expect(errorInEps(mom.pcov, refMom.pcov), `pcov: ${describeProblem(pb)}`).toBeLessThanOrEqual(1e3);
         }),
         params(1),
       );

@@ -12,6 +12,8 @@ import { mergeParts } from '../src/explore/merge.js';
 import { explore, partFile } from '../src/explore/run.js';
 import type { Cell, Family } from '../src/explore/types.js';
 import { HasmeInputError } from '../src/errors.js';
+import { Writable } from 'node:stream';
+import { TextOut } from '../src/explore/textOut.js';
 
 const toy: Family = {
   name: 'toy',
@@ -85,5 +87,32 @@ describe('explore shards and merge', () => {
     await expect(mergeParts([p(1), p(2)], lookup, { outDir: out, progress: false })).rejects.toThrow(/truncated part/);
     await writeFile(p(2), 'not json\n');
     await expect(mergeParts([p(1), p(2)], lookup, { outDir: out, progress: false })).rejects.toThrow(HasmeInputError);
+  });
+});
+
+describe('streamed output', () => {
+  const failing = (code: string) =>
+    new Writable({
+      highWaterMark: 1,
+      write(_chunk, _enc, cb) {
+        cb(Object.assign(new Error(code), { code }));
+      },
+    });
+
+  it('a reader that goes away (EPIPE, `--json | head`) ends the output quietly', async () => {
+    const out = TextOut.stream(failing('EPIPE'));
+    await out.write('x'.repeat(1 << 17));
+    await out.write('more');
+    await expect(out.close()).resolves.toBeUndefined();
+  });
+
+  it('any other stream error is raised', async () => {
+    const out = TextOut.stream(failing('EIO'));
+    await expect(
+      (async () => {
+        await out.write('x'.repeat(1 << 17));
+        await out.write('x'.repeat(1 << 17));
+      })(),
+    ).rejects.toThrow(/EIO/);
   });
 });

@@ -69,6 +69,25 @@ describe('rotated2x2 runs', () => {
   });
 });
 
+describe('psd-threshold output', () => {
+  it('cells carry eta0 and etaBound after the base fields, in JSON and CSV', async () => {
+    const dir = await tmp();
+    const fam = familyByName('psd-threshold');
+    const params = Object.fromEntries(fam.params.map((q) => [q.name, q.default]));
+    await explore(fam, params, { grid: 3, outDir: dir, progress: false }); // θ ∈ {0, π/4, π/2}, κ ∈ {1, 1e3, 1e6}
+    const doc = JSON.parse(await readFile(join(dir, 'psd-threshold.json'), 'utf8'));
+    expect(Object.keys(doc.cells[0])).toEqual(['x', 'y', 'regime', 'psdMargin', 'pcovErr', 'covErr', 'singularDistance', 'eta0', 'etaBound']);
+    // θ = 0 and π/2 commute (C5): no η₀; θ = π/4 with κ = 10⁶ fails early, above the C6 bound.
+    expect(doc.cells[6].eta0).toBeNull();
+    expect(doc.cells[8].eta0).toBeNull();
+    const mid = doc.cells[7];
+    expect(mid.eta0).toBeGreaterThan(mid.etaBound);
+    expect(mid.eta0).toBeLessThan(0.01);
+    const csv = (await readFile(join(dir, 'psd-threshold.csv'), 'utf8')).split('\n');
+    expect(csv[0]).toBe('x,y,regime,psdMargin,pcovErr,covErr,singularDistance,eta0,etaBound');
+  });
+});
+
 describe('explore command line', () => {
   it('registers an option for every family parameter', () => {
     const names = new Set(FAMILY_OPTIONS.map((o) => o.name));

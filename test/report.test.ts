@@ -18,7 +18,7 @@ import { renderHtml } from '../src/report/html.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { reportExitCode, type Figure } from '../src/report/model.js';
 import { resolveReportOptions } from '../src/report/options.js';
-import { plainProgress } from '../src/report/progress.js';
+import { plainProgress, terminalProgress } from '../src/report/progress.js';
 import { runChecks, settleOutcome } from '../src/report/run.js';
 import { REPORT_JSON_SCHEMA } from '../src/report/schema.js';
 import { renderTable } from '../src/report/table.js';
@@ -84,6 +84,16 @@ describe('report status policy (a claim holds only if its checks ran and passed)
     // Plain progress: one line per check that ran.
     expect(lines).toHaveLength(FAKES.length);
     expect(lines[1]).toMatch(/^\[2\/6\] C3 +fails +17 cases/);
+  });
+
+  it('terminal progress draws a cli-progress bar per claim that ends with its status', async () => {
+    let text = '';
+    const noop = () => true;
+    const tty = { isTTY: true, columns: 120, write: (s: string) => ((text += s), true), cursorTo: noop, moveCursor: noop, clearLine: noop, clearScreenDown: noop };
+    await runChecks(FAKES.slice(0, 2), { runs: 7, seed: 1, progress: terminalProgress(tty as unknown as NodeJS.WriteStream) });
+    const plain = text.replace(/\x1b\[[0-9;?]*[a-zA-Z]|\x1b[78]/g, '');
+    expect(plain).toMatch(/\[1\/2\] C1 .* 40\/40 cases {2}holds/);
+    expect(plain).toMatch(/\[2\/2\] C3 .* 17\/17 cases {2}fails/);
   });
 
   it('rejects outcomes that break the contract', () => {
@@ -158,7 +168,8 @@ describe('report rendering', () => {
     expect(rows[2].split(/(?<!\\)\|/)).toHaveLength(9); // pipes in cells are escaped
     expect(md).toContain('Replay this run: `npx hasme report --seed 123 --runs 7`');
     expect(md).toContain('npx hasme report --claims C3 --seed 123 --runs 7');
-    expect(md).toContain('HASME_SEED=42 npx vitest run -t "C3\\b"');
+    // Replay through the tests spec/claims.json lists for the claim, at the counterexample's seed.
+    expect(md).toMatch(/HASME_SEED=42 HASME_RUNS=7 npx vitest run (properties\/\S+\.test\.ts )+-t "C3:"/);
     expect(md).toContain('"op":"coefficients"');
     expect(md).toContain('![Demo figure](figures/demo.svg)');
     expect(md).toContain('Coverage: R 30 · X 10.');

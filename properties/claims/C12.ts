@@ -53,7 +53,7 @@ export function makeC12(impl: HasmeImpl): ClaimCheck {
       },
       {
         name: 'eigenbasis independence inside a repeated eigenvalue',
-        arb: fc.record({ p: rx({ structure: 'repeated', dMin: 2 }), theta: fc.constantFrom(Math.PI / 2, Math.PI / 4, Math.PI / 6, 1) }),
+        arb: fc.record({ p: rx({ structure: 'repeated', dMin: 2, dMax: 4 }), theta: fc.constantFrom(Math.PI / 2, Math.PI / 4, Math.PI / 6, 1) }),
         body: ({ p, theta }: { p: Problem; theta: number }, rec) => {
           if (p.structure !== 'repeated') return;
           labelProblem(p, rec);

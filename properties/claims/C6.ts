@@ -35,10 +35,19 @@ function etaRegimeR(p: Problem): number {
   return s > 0 ? 10 / s : 1;
 }
 
+/**
+ * Where the η scans stop inside regime R: m_max = 1 − η a_max ≥ 1e-6·max(1, η_R‖H‖) (at most half
+ * way), clear of implementations' singular-set tolerances, which scale with η‖H‖·eps.
+ */
+function endOfScan(p: Problem, etaR: number): number {
+  const normH = Math.max(...p.eigH.map(Math.abs));
+  return etaR * (1 - Math.min(0.5, 1e-6 * Math.max(1, etaR * normH)));
+}
+
 /** Largest η in (0, hi) with f(η) ≥ 0, for f decreasing through 0 (bisection on a log scale). */
 function lastNonNegative(f: (eta: number) => boolean, lo: number, hi: number, steps: number): number {
   for (let i = 0; i < steps; i++) {
-    const mid = Math.sqrt(lo * hi);
+    const mid = Math.sqrt(lo) * Math.sqrt(hi); // no overflow of lo·hi
     if (f(mid)) lo = mid;
     else hi = mid;
   }
@@ -70,12 +79,13 @@ export function makeC6(impl: HasmeImpl): ClaimCheck {
           ensure(at.min >= bound - at.tol, () => `λ_min(Σ̃) = ${fmt(at.min)} below the bound ${fmt(bound)} at η = ${p.eta}`);
           const etaR = etaRegimeR(p);
           if (!(c6Bound(p, etaR * 1e-12) > 0)) return; // λ_min(Σ) too small against round-off: nothing to bound
-          const etaB = lastNonNegative((eta) => c6Bound(p, eta) >= 0, etaR * 1e-12, etaR * (1 - 1e-9), 60);
+          const etaEnd = endOfScan(p, etaR);
+          const etaB = lastNonNegative((eta) => c6Bound(p, eta) >= 0, etaR * 1e-12, etaEnd, 60);
           const atB = lamMin(p, etaB);
           ensure(atB.min >= -atB.tol, () => `Σ̃ not PSD at the bound's η_b = ${fmt(etaB)}: λ_min = ${fmt(atB.min)}`);
           // Measured η₀: scan ×2 from η_b, then bisection.
           let lo = etaB;
-          let hi = etaR * (1 - 1e-9);
+          let hi = etaEnd;
           for (let eta = etaB * 2; eta < hi; eta *= 2) {
             if (lamMin(p, eta).min < 0) {
               hi = eta;
@@ -101,7 +111,7 @@ export function makeC6(impl: HasmeImpl): ClaimCheck {
       const out = await inner.run(options);
       if (ratios.length) {
         const s = [...ratios].sort((x, y) => x - y);
-        out.notes += ` Tightness η₀/η_b over ${s.length} cases: min ${s[0].toPrecision(3)}, median ${s[s.length >> 1].toPrecision(3)}, max ${s[s.length - 1].toPrecision(3)} (η₀ capped at the end of regime R).`;
+        out.notes += ` Tightness η₀/η_b over ${s.length} cases: min ${s[0].toPrecision(3)}, median ${s[s.length >> 1].toPrecision(3)}, max ${s[s.length - 1].toPrecision(3)} (η₀ capped at the end of the scan, m_max = 1e-6·max(1, η‖H‖) inside regime R).`;
       }
       return out;
     },

@@ -61,8 +61,13 @@ export function imagRatio(A: ComplexMatrix): number {
   return f.isZero() ? 0 : m.div(f).toNumber();
 }
 
-/** Ascending eigenvalues of a real symmetric double matrix (ml-matrix; backward stable). */
+/**
+ * Ascending eigenvalues of a real symmetric double matrix (ml-matrix, independent of the library
+ * under test; backward stable). Non-finite input is refused with a clear error (ml-matrix would
+ * throw an opaque TypeError).
+ */
 export function eigSymDouble(A: number[][]): number[] {
+  if (!A.every((row) => row.every(Number.isFinite))) throw new RangeError(`eigSymDouble: non-finite entry in ${JSON.stringify(A)}`);
   return new EigenvalueDecomposition(new Matrix(A), { assumeSymmetric: true }).realEigenvalues.sort((x, y) => x - y);
 }
 

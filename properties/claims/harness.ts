@@ -46,6 +46,16 @@ export function ensure(cond: boolean, message: () => string): asserts cond {
   if (!cond) throw new ClaimViolation(message());
 }
 
+/** A violation's message, or for any other exception (a crash) its message and first stack frame. */
+function failureMessage(err: unknown): string {
+  if (err instanceof ClaimViolation) return err.message;
+  if (err instanceof Error) {
+    const frame = err.stack?.split('\n').find((l) => l.trim().startsWith('at '))?.trim() ?? '';
+    return `${err.name}: ${err.message}${frame ? ` (${frame})` : ''}`;
+  }
+  return String(err ?? 'failed');
+}
+
 /** Runs one property at `numRuns` cases with the given seed. */
 export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: number): PropertyResult {
   const coverage: Record<string, number> = {};
@@ -70,7 +80,7 @@ export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: num
   const out = fc.check(prop, { ...params(numRuns), seed, numRuns });
   const result: PropertyResult = { name: spec.name, failed: out.failed, cases: out.numRuns, worstError: worst, coverage };
   if (out.failed) {
-    const msg = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance ?? 'failed');
+    const msg = failureMessage(out.errorInstance);
     if (out.counterexample) {
       const v = out.counterexample[0];
       const ce: Counterexample = {

@@ -1,4 +1,12 @@
 import type { Command } from 'commander';
+import {
+  DEFAULT_CASE_TIMEOUT_S,
+  DEFAULT_RTOL,
+  DEFAULT_SAMPLE_CASES,
+  DEFAULT_SAMPLE_N,
+  DEFAULT_TIMEOUT_S,
+  MIN_SAMPLE_N,
+} from '../conformance/defaults.js';
 
 interface CheckFlags {
   vectors?: string;
@@ -20,13 +28,13 @@ export function register(program: Command): void {
     .usage('[options] -- <command> [args...]')
     .argument('<command>', 'the implementation to start (after --)')
     .argument('[args...]', 'its arguments')
-    .option('--vectors <dir>', 'vector file or directory (default: the project\'s vectors/)')
+    .option('--vectors <dir>', "vector file or directory (default: the project's vectors/)")
     .option('--ops <list>', 'comma-separated ops to send: coefficients,moments,sample (default: all)')
-    .option('--rtol <r>', 'relative tolerance (a case\'s own larger rtol wins)', '1e-9')
-    .option('--case-timeout <s>', 'longest wait for each next response, seconds', '60')
-    .option('--timeout <s>', 'overall time limit, seconds', '300')
-    .option('--sample-n <n>', 'samples per sample case', '100000')
-    .option('--sample-cases <k>', 'number of sample cases', '6')
+    .option('--rtol <r>', "relative tolerance (a case's own larger rtol wins)", String(DEFAULT_RTOL))
+    .option('--case-timeout <s>', 'longest wait for each next response, seconds', String(DEFAULT_CASE_TIMEOUT_S))
+    .option('--timeout <s>', 'overall time limit, seconds', String(DEFAULT_TIMEOUT_S))
+    .option('--sample-n <n>', `samples per sample case (at least ${MIN_SAMPLE_N})`, String(DEFAULT_SAMPLE_N))
+    .option('--sample-cases <k>', 'number of sample cases', String(DEFAULT_SAMPLE_CASES))
     .option('--junit <file>', 'also write JUnit XML')
     .option('--json', 'print the verdicts as JSON instead of a table')
     .action(async (command: string, args: string[], o: CheckFlags) => {
@@ -34,19 +42,19 @@ export function register(program: Command): void {
       const { HasmeInputError } = await import('../errors.js');
       const { ALL_OPS, runCheck } = await import('../conformance/check.js');
       const { emit } = await import('../conformance/report.js');
-      const rtol = positive('--rtol', o.rtol, 1e-9);
-      const sampleN = positiveInt('--sample-n', o.sampleN, 100000);
-      if (sampleN < 100) throw new HasmeInputError('parse', `--sample-n must be at least 100, got ${sampleN}`);
+      const rtol = positive('--rtol', o.rtol, DEFAULT_RTOL);
+      const sampleN = positiveInt('--sample-n', o.sampleN, DEFAULT_SAMPLE_N);
+      if (sampleN < MIN_SAMPLE_N) throw new HasmeInputError('parse', `--sample-n must be at least ${MIN_SAMPLE_N}, got ${sampleN}`);
       const result = await runCheck({
         command,
         args,
         vectors: o.vectors,
         ops: opList(o.ops, ALL_OPS),
         rtol,
-        caseTimeoutS: positive('--case-timeout', o.caseTimeout, 60),
-        timeoutS: positive('--timeout', o.timeout, 300),
+        caseTimeoutS: positive('--case-timeout', o.caseTimeout, DEFAULT_CASE_TIMEOUT_S),
+        timeoutS: positive('--timeout', o.timeout, DEFAULT_TIMEOUT_S),
         sampleN,
-        sampleCases: positiveInt('--sample-cases', o.sampleCases, 6),
+        sampleCases: positiveInt('--sample-cases', o.sampleCases, DEFAULT_SAMPLE_CASES),
         progress: !o.json,
       });
       const title = `hasme check: ${[command, ...args].join(' ')} (rtol ${rtol}, ${(result.elapsedMs / 1000).toFixed(1)} s)`;

@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output directory', 'out/explore')
     .option('--json', 'also stream the JSON document (a shard: its part) to stdout')
     .option('--shard <i/n>', 'compute shard i of n (1-based) and write it as a part')
-    .option('--workers <n>', 'worker threads for large grids (default: one per core, at most 4; 1 = none)')
+    .option('--workers <n>', 'worker threads for large grids (default 1: in-process)')
     .option('--list', 'list the families, their options and defaults');
   for (const o of FAMILY_OPTIONS) explore.option(o.flag, o.description);
   explore.action(async (opts: Record<string, string | boolean | undefined>) => {

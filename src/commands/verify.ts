@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEFAULT_RTOL } from '../conformance/defaults.js';
 
 /** `hasme verify`: judge an answers file against conformance vectors (spec/protocol.md). */
 export function register(program: Command): void {
@@ -7,14 +8,14 @@ export function register(program: Command): void {
     .description('Compare an answers file with conformance vectors, case by case')
     .requiredOption('--vectors <path>', 'vector file (.jsonl) or directory of them')
     .requiredOption('--answers <file>', 'answers: one JSON response line per case, any order')
-    .option('--rtol <r>', 'relative tolerance (a case\'s own larger rtol wins)', '1e-9')
+    .option('--rtol <r>', "relative tolerance (a case's own larger rtol wins)", String(DEFAULT_RTOL))
     .option('--junit <file>', 'also write JUnit XML')
     .option('--json', 'print the verdicts as JSON instead of a table')
     .action(async (o: { vectors: string; answers: string; rtol: string; junit?: string; json?: boolean }) => {
       const { positive } = await import('../conformance/cliOptions.js');
       const { runVerify } = await import('../conformance/verify.js');
       const { emit } = await import('../conformance/report.js');
-      const rtol = positive('--rtol', o.rtol, 1e-9);
+      const rtol = positive('--rtol', o.rtol, DEFAULT_RTOL);
       const j = runVerify({ vectors: o.vectors, answers: o.answers, rtol });
       emit(j, { json: o.json, junit: o.junit, title: `hasme verify: ${o.answers} against ${o.vectors} (rtol ${rtol})`, extra: { rtol } });
     });

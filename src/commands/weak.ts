@@ -21,15 +21,16 @@ export function register(program: Command): void {
       const { Progress } = await import('../explore/progress.js');
       const problem = await loadProblem(opts);
       const digits = parseDigits(opts.digits);
-      let progress: InstanceType<typeof Progress> | null = null;
+      // The bar is created on the first row, when the total is known (and only on a terminal).
+      const progress: { bar?: InstanceType<typeof Progress> } = {};
       const table = await weakTable(problem, {
         digits,
-        onProgress: (done, total) => {
-          progress ??= new Progress(total, 'weak');
-          progress.tick();
+        onProgress: (_done, total) => {
+          progress.bar ??= new Progress(total, 'weak');
+          progress.bar.tick();
         },
       });
-      (progress as InstanceType<typeof Progress> | null)?.stop();
+      progress.bar?.stop();
       if (opts.json) {
         const out: Record<string, unknown> = { rows: table.rows, orders: table.orders };
         if (table.engineError !== undefined) out.engineError = table.engineError;

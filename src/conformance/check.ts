@@ -8,12 +8,10 @@ import { requestOf } from '../formats/requests.js';
 import type { Op } from '../formats/types.js';
 import { Judge, type Case, type Judgement, type SampleJudge } from './judge.js';
 import { runImplementation, type OutgoingRequest } from './runner.js';
+import { DEFAULT_CASE_TIMEOUT_S, DEFAULT_SAMPLE_CASES, DEFAULT_SAMPLE_N, DEFAULT_TIMEOUT_S } from './defaults.js';
 import { DEFAULT_VECTORS_DIR, loadVectors } from './vectors.js';
 
 export const ALL_OPS: readonly Op[] = ['coefficients', 'moments', 'sample'];
-/** Per-response limit and overall limit, in seconds (spec/protocol.md §Running). */
-export const DEFAULT_CASE_TIMEOUT_S = 60;
-export const DEFAULT_TIMEOUT_S = 300;
 /** Cap on one coefficients/moments response line (a d = 8 complex answer is ~10 kB). */
 const RESULT_LINE_CAP = 1 << 20;
 
@@ -48,7 +46,7 @@ export async function checkCases(opts: Pick<CheckOptions, 'vectors' | 'ops' | 's
   const cases: Case[] = vectors.filter((v) => ops.includes(v.op)).map((vector) => ({ kind: 'vector', vector }));
   let judgeSample: SampleJudge | undefined;
   if (ops.includes('sample')) {
-    const { DEFAULT_SAMPLE_CASES, DEFAULT_SAMPLE_N, sampleCases } = await import('./sampleCases.js');
+    const { sampleCases } = await import('./sampleCases.js');
     ({ judgeSample } = await import('./sampleTest.js'));
     const samples = sampleCases(vectors, opts.sampleCases ?? DEFAULT_SAMPLE_CASES, opts.sampleN ?? DEFAULT_SAMPLE_N);
     if (samples.length === 0) throw new HasmeInputError('parse', 'check: no regime-R moments vector with a positive definite covariance to build sample cases from');

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import Table from 'cli-table3';
+import { HasmeInputError } from '../errors.js';
 import type { Judgement } from './judge.js';
 import { digitsAgreed } from './numbers.js';
 import type { CaseVerdict } from './verdict.js';
@@ -17,6 +18,8 @@ export interface OpSummary {
   failed: number;
   /** Largest relative error (coefficients, moments) or smallest adjusted p-value (sample). */
   worst?: number;
+  /** Largest error in units of its case's tolerance (coefficients, moments): ≤ 1 on a pass. */
+  worstOverTol?: number;
   firstFailure?: { id: string; message: string };
 }
 
@@ -36,6 +39,8 @@ export function summarize(verdicts: readonly CaseVerdict[]): OpSummary[] {
     if (v.worst !== undefined) {
       const worse = v.op === 'sample' ? (s.worst === undefined || v.worst < s.worst) : (s.worst === undefined || !(v.worst <= s.worst));
       if (worse) s.worst = v.worst;
+      const ratio = v.worst / v.rtol;
+      if (v.op !== 'sample' && (s.worstOverTol === undefined || !(ratio <= s.worstOverTol))) s.worstOverTol = ratio;
     }
   }
   return [...byOp.values()].sort((a, b) => OP_ORDER.indexOf(a.op) - OP_ORDER.indexOf(b.op));
@@ -51,17 +56,18 @@ function worstCell(s: OpSummary): string {
 /** The summary table plus the run's problems and a one-line verdict, for the terminal. */
 export function renderSummary(j: Judgement, opts: { width?: number; title?: string } = {}): string {
   const width = Math.max(opts.width ?? 120, 90);
-  const failWidth = Math.max(30, width - (14 + 7 + 8 + 8 + 18) - 3 * 6 - 1);
+  const failWidth = Math.max(30, width - (14 + 7 + 8 + 8 + 18 + 10) - 3 * 7 - 1);
   const table = new Table({
-    head: ['Op', 'Cases', 'Passed', 'Failed', 'Worst error', 'First failure: id — what differed'],
-    colWidths: [14, 7, 8, 8, 18, failWidth],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'left'],
+    head: ['Op', 'Cases', 'Passed', 'Failed', 'Worst error', 'Err/tol', 'First failure: what differed'],
+    colWidths: [14, 7, 8, 8, 18, 10, failWidth],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
     wordWrap: true,
     style: { head: [], border: [], compact: true },
   });
   for (const s of summarize(j.verdicts)) {
     const first = s.firstFailure ? `${s.firstFailure.id} — ${s.firstFailure.message}` : '';
-    table.push([s.op, s.cases, s.passed, s.failed, worstCell(s), first]);
+    const overTol = s.worstOverTol === undefined ? '—' : s.worstOverTol.toExponential(1);
+    table.push([s.op, s.cases, s.passed, s.failed, worstCell(s), overTol, first]);
   }
   const lines = [opts.title ?? '', table.toString()].filter((l) => l !== '');
   if (j.problems.length > 0) {
@@ -84,7 +90,7 @@ export function judgementJSON(j: Judgement, extra: Record<string, unknown> = {})
   return {
     pass: j.pass,
     ...extra,
-    summary: summarize(j.verdicts).map((s) => ({ ...s, worst: clean(s.worst) })),
+    summary: summarize(j.verdicts).map((s) => ({ ...s, worst: clean(s.worst), worstOverTol: clean(s.worstOverTol) })),
     problems: j.problems,
     cases: j.verdicts.map((v) => ({
       ...v,
@@ -127,8 +133,14 @@ export function junitXML(j: Judgement, name = 'hasme'): string {
 
 /** Writes the outputs a command was asked for and sets the exit code (0 only on a full pass). */
 export function emit(j: Judgement, opts: { json?: boolean; junit?: string; title?: string; extra?: Record<string, unknown> }): void {
-  if (opts.junit) writeFileSync(opts.junit, junitXML(j));
   if (opts.json) process.stdout.write(`${JSON.stringify(judgementJSON(j, opts.extra), null, 2)}\n`);
   else process.stdout.write(`${renderSummary(j, { width: process.stdout.columns, title: opts.title })}\n`);
   process.exitCode = j.pass ? 0 : 1;
+  if (opts.junit) {
+    try {
+      writeFileSync(opts.junit, junitXML(j));
+    } catch (err) {
+      throw new HasmeInputError('parse', `--junit: cannot write ${opts.junit}: ${(err as Error).message}`);
+    }
+  }
 }

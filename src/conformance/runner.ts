@@ -58,6 +58,7 @@ function preview(text: string): string {
 export function runImplementation(opts: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const pending = new Set(opts.requests.map((r) => r.id));
+  const caps = new Map(opts.requests.map((r) => [r.id, r.maxBytes]));
   const maxLine = Math.max(4096, ...opts.requests.map((r) => r.maxBytes));
   const maxTotal = opts.requests.reduce((s, r) => s + r.maxBytes, 0) + (1 << 20);
   const problems: string[] = [];
@@ -74,6 +75,21 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
     const child = spawn(opts.command, opts.args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: process.env });
     const timers: NodeJS.Timeout[] = [];
     let caseTimer: NodeJS.Timeout | undefined;
+    // The child has its own process group, so the terminal's Ctrl-C does not reach it: forward
+    // the harness's own termination as a kill of the group, then die of the same signal.
+    const onSignal = (sig: NodeJS.Signals) => {
+      killGroup();
+      process.kill(process.pid, sig);
+    };
+    const killGroup = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
 
     const tail = () => {
       const t = stderrTail.replace(/\s+/g, ' ').trim();
@@ -82,6 +98,8 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
       if (settled) return;
       settled = true;
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       for (const t of timers) clearTimeout(t);
       if (caseTimer) clearTimeout(caseTimer);
       child.stdout?.destroy();
@@ -102,11 +120,7 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
       killed = true;
       if (reason === '') reason = why;
       problems.push(`${why}${tail()}`);
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      killGroup();
       timers.push(setTimeout(() => finish(null, 'SIGKILL'), KILL_GRACE_MS));
     };
     const armCaseTimer = () => {
@@ -143,6 +157,8 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
         return;
       }
       const id = (value as { id?: unknown } | null)?.id;
+      const cap = typeof id === 'string' ? caps.get(id) : undefined;
+      if (cap !== undefined && buf.length > cap) problems.push(`stdout line ${lineNo}: the response to "${id}" has ${buf.length} bytes, over its cap of ${cap}`);
       if (opts.onResponse(value, lineNo) !== 'answered' || typeof id !== 'string') return;
       pending.delete(id);
       armCaseTimer();

@@ -12,11 +12,9 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Model, MomentsResult, SampleRequest, ScalarJSON, VectorLine } from '../formats/types.js';
 import { requestOf } from '../formats/requests.js';
+import { DEFAULT_SAMPLE_CASES, DEFAULT_SAMPLE_N } from './defaults.js';
 import { cholesky, type SampleExpectation } from './sampleTest.js';
 
-/** Default number of samples per case and of sample cases. */
-export const DEFAULT_SAMPLE_N = 100_000;
-export const DEFAULT_SAMPLE_CASES = 6;
 
 /** Model order of the round-robin choice: HA-SME first and twice (the Σ̃ bug shows only there). */
 const MODEL_ORDER: Model[] = ['hasme', 'sme1', 'spf', 'hasme', 'sme2', 'sgd'];

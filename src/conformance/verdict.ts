@@ -5,10 +5,9 @@
  */
 import type { ErrorResult, MatrixJSON, Op, VectorJSON, VectorLine } from '../formats/types.js';
 import { responseProblem } from '../formats/schemas.js';
+import { DEFAULT_RTOL } from './defaults.js';
 import { digitsAgreed, matrixArray, relativeError, vectorArray, type ComplexArray } from './numbers.js';
 
-/** Default relative tolerance (spec/protocol.md §Tolerances). */
-export const DEFAULT_RTOL = 1e-9;
 
 /**
  * Tag of a regime-R hasme moments vector whose Σ̃ has |λ_min| below double-precision resolution

@@ -1,11 +1,14 @@
 // Worker thread of the explorer (src/explore/parallel.ts): evaluates chunks of a family's grid.
-// Plain ESM that registers tsx first, like bin/hasme.js, so the TypeScript sources load in the worker.
+// Plain ESM so it starts without a TypeScript loader: next to compiled .js files it imports them;
+// next to the .ts sources it registers tsx first, like bin/hasme.js.
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
-const { familyByName } = await import('./families/index.ts');
-const { gridPoints } = await import('./grid.ts');
+const compiled = existsSync(new URL('./grid.js', import.meta.url));
+if (!compiled) (await import('tsx/esm/api')).register();
+const ext = compiled ? '.js' : '.ts';
+const { familyByName } = await import(`./families/index${ext}`);
+const { gridPoints } = await import(`./grid${ext}`);
 
 const family = familyByName(workerData.family);
 parentPort.on('message', (task) => {
@@ -17,4 +20,3 @@ parentPort.on('message', (task) => {
     parentPort.postMessage({ id: task.id, error: { message: err?.message ?? String(err), code: err?.code ?? null } });
   }
 });
-parentPort.postMessage({ ready: true });

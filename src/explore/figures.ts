@@ -16,40 +16,16 @@ export const FIGURE_CAP = 50;
 /** Regime colours used by every regime map. */
 export const REGIME_PALETTE = { R: '#4c78a8', X: '#f58518', S: '#e45756' };
 
+/** Where C4's real SDE exists (R, Σ̃ ⪰ 0), where it fails (R, Σ̃ indefinite: C7), and X, S. */
+export const PSD_STATUS_PALETTE = { 'R, Σ̃ ⪰ 0': '#4c78a8', 'R, Σ̃ indefinite': '#54a24b', X: '#f58518', S: '#e45756' };
+
+function psdStatus(cell: Cell): string {
+  if (cell.regime !== 'R') return cell.regime;
+  return cell.psdMargin !== null && cell.psdMargin < 0 ? 'R, Σ̃ indefinite' : 'R, Σ̃ ⪰ 0';
+}
+
 /** Errors below this are drawn at this value on log colour scales (below double rounding). */
 const LOG_FLOOR = 1e-17;
-
-/**
- * Vega numbers gradients and clip paths with a process-wide counter (`gradient_3`, `clip2`); renumbering
- * them from 0 per figure makes a figure's bytes independent of what was drawn before it, so a
- * merged run writes the same SVG as an unsharded one.
- */
-export function stableIds(svg: string): string {
-  const ids = new Map<string, string>();
-  return svg.replace(/\b(gradient_|clip)(\d+)\b/g, (_m, kind: string, n: string) => {
-    const key = `${kind}${n}`;
-    if (!ids.has(key)) ids.set(key, `${kind}${[...ids.keys()].filter((k) => k.startsWith(kind)).length}`);
-    return ids.get(key)!;
-  });
-}
-
-/**
- * Data marks dominate a figure's size (~260 bytes per heatmap cell as rendered: an aria-label
- * repeating the data, and 15-digit coordinates). Dropping the per-mark labels of cells, points and
- * lines (axes, legend and title keep theirs) and rounding their path coordinates to 0.01 px cuts
- * that to ~50 bytes without visible change.
- */
-export function compactMarks(svg: string): string {
-  return svg.replace(
-    /<path aria-label="[^"]*" role="graphics-symbol" aria-roledescription="(?:rect mark|point|line mark)" (transform="[^"]*" )?d="([^"]*)"/g,
-    (_m, transform: string | undefined, d: string) => `<path ${transform ? roundNumbers(transform) : ''}d="${roundNumbers(d)}"`,
-  );
-}
-
-/** Decimals and exponent forms rounded to 0.01 (integers untouched). */
-function roundNumbers(text: string): string {
-  return text.replace(/-?\d+\.\d+(?:e[-+]?\d+)?|-?\d+e[-+]?\d+/g, (x) => String(Number(Number(x).toFixed(2))));
-}
 
 /** Stride that brings `n` points down to at most `cap`. */
 export function stride(n: number, cap: number): number {
@@ -72,6 +48,8 @@ function heatValue(cell: Cell, field: Extract<FigureSpec, { kind: 'heatmap' }>['
   switch (field) {
     case 'regime':
       return cell.regime;
+    case 'psdStatus':
+      return psdStatus(cell);
     case 'psdMargin':
       return cell.psdMargin;
     case 'log10PcovErr':
@@ -85,6 +63,7 @@ function heatValue(cell: Cell, field: Extract<FigureSpec, { kind: 'heatmap' }>['
 
 const HEAT_LABEL: Record<Extract<FigureSpec, { kind: 'heatmap' }>['field'], string> = {
   regime: 'regime',
+  psdStatus: 'regime and Σ̃',
   psdMargin: 'λmin/λmax of Σ̃',
   log10PcovErr: `log10 rel. error (≥ ${LOG_FLOOR})`,
   log10CovErr: `log10 rel. error (≥ ${LOG_FLOOR})`,
@@ -123,7 +102,7 @@ export class FigureSink implements CellSink {
   async close(): Promise<void> {
     for (const f of this.figures) {
       const svg = f.kind === 'heatmap' ? await this.heat(f) : await this.curves(f);
-      await writeFile(join(this.dir, f.file), compactMarks(stableIds(svg)));
+      await writeFile(join(this.dir, f.file), svg);
     }
   }
 
@@ -143,6 +122,7 @@ export class FigureSink implements CellSink {
       dy: axisStep(y) * this.sy,
       valueLabel: HEAT_LABEL[f.field],
       ...(f.field === 'regime' ? { categorical: true, palette: REGIME_PALETTE } : {}),
+      ...(f.field === 'psdStatus' ? { categorical: true, palette: PSD_STATUS_PALETTE } : {}),
     });
   }
 

@@ -2,7 +2,6 @@
  * Cells computed by worker threads, yielded in grid order. Work goes out in chunks and at most a
  * few chunks per worker are in flight, so memory stays flat in grid size.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HasmeInputError, isErrorCode } from '../errors.js';
 import { axisPoint, type GridPoint } from './grid.js';
@@ -14,11 +13,6 @@ const CHUNK = 400;
 const DEPTH = 3;
 /** Below this many cells, starting workers (~0.3 s each) costs more than it saves. */
 export const PARALLEL_MIN_CELLS = 4000;
-
-/** Default worker count: one per core, at most 4. */
-export function defaultWorkers(): number {
-  return Math.min(4, availableParallelism());
-}
 
 interface Reply {
   id: number;
@@ -48,12 +42,13 @@ export async function* parallelCells(
     pending.clear();
   };
   for (const w of pool) {
-    w.on('message', (m: Reply & { ready?: boolean }) => {
-      if (m.ready) return;
+    w.on('message', (m: Reply) => {
       pending.get(m.id)?.resolve(m);
       pending.delete(m.id);
     });
     w.on('error', failAll);
+    // A worker that dies without an error event must not leave its chunks waiting forever.
+    w.on('exit', (code) => failAll(new Error(`explore worker exited (code ${code}) with work pending`)));
   }
   const { x, y } = header.axes;
   const queue: { id: number; start: number; reply: Promise<Reply> }[] = [];
@@ -65,6 +60,7 @@ export async function* parallelCells(
     next = e;
     const task = { id: id++, start: s, end: e, axes: header.axes };
     const reply = new Promise<Reply>((resolve, reject) => pending.set(task.id, { resolve, reject }));
+    reply.catch(() => {}); // awaited in order below; a failure of a later chunk must not go unhandled
     pool[task.id % workers].postMessage(task);
     queue.push({ id: task.id, start: s, reply });
   };

@@ -9,7 +9,7 @@ import type { Writable } from 'node:stream';
 import { gridPoints, gridSize, shardRange, type GridPoint, type Shard } from './grid.js';
 import { cellFields } from './cellFormat.js';
 import { FigureSink, FIGURE_CAP } from './figures.js';
-import { defaultWorkers, parallelCells, PARALLEL_MIN_CELLS } from './parallel.js';
+import { parallelCells, PARALLEL_MIN_CELLS } from './parallel.js';
 import { Progress } from './progress.js';
 import { CsvSink, JsonSink, PartSink, TeeSink, type CellSink } from './sinks.js';
 import { SummarySink } from './summary.js';
@@ -32,7 +32,10 @@ export interface ExploreOptions extends OutputOptions {
   /** Points per axis. */
   grid: number;
   shard?: Shard;
-  /** Worker threads (default: one per core, at most 4; 1 = in-process). Small grids always run in-process. */
+  /**
+   * Worker threads (default 1: in-process). One core already meets the 200×200 target (bench/explore.ts);
+   * workers help on an idle multi-core machine and lose on a busy one. Small grids always run in-process.
+   */
   workers?: number;
 }
 
@@ -123,7 +126,7 @@ export async function explore(family: Family, params: FamilyParams, opts: Explor
   const header = runHeader(family, params, opts.grid);
   const total = gridSize(header.axes.x, header.axes.y);
   const progress = opts.progress ?? true;
-  const workers = opts.workers ?? defaultWorkers();
+  const workers = opts.workers ?? 1;
   if (!opts.shard) {
     const { sink, summary, files } = await openFullSinks(family, header, opts);
     const cells = await pump(cellsOf(family, params, header, 0, total, workers), sink, total, family.name, progress);

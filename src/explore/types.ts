@@ -23,7 +23,7 @@ export interface Cell {
   singularDistance: number | null;
   /** psd-threshold only: first η at which Σ̃ stops being PSD (null: PSD on the whole R range). */
   eta0?: number | null;
-  /** psd-threshold only: largest η certified by the C6 sufficient bound (null: bound never holds). */
+  /** psd-threshold only: first η at which the C6 sufficient bound stops certifying Σ̃ ⪰ 0 (null: it certifies all of R). */
   etaBound?: number | null;
 }
 
@@ -46,7 +46,7 @@ export interface ParamSpec {
 
 /** A figure drawn from the (downsampled) cells of a run. */
 export type FigureSpec =
-  | { kind: 'heatmap'; file: string; title: string; field: 'regime' | 'psdMargin' | 'log10PcovErr' | 'log10CovErr' | 'log10SingularDistance' }
+  | { kind: 'heatmap'; file: string; title: string; field: 'regime' | 'psdStatus' | 'psdMargin' | 'log10PcovErr' | 'log10CovErr' | 'log10SingularDistance' }
   | { kind: 'curves'; file: string; title: string; fields: ('eta0' | 'etaBound')[]; yLabel: string };
 
 /** A parameter family of (H, Σ, η) problems laid out on a 2-D grid. */

@@ -64,9 +64,12 @@ export function toDense(name: string, input: MatrixInput, d?: number): DenseSymm
   return { d: n, data };
 }
 
-/** A finite real from a number (or decimal string, parsed with Number()); else `non-finite`. */
+/** A decimal number string: optional sign, digits with an optional point, optional exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A finite real from a number or a decimal string (parsed with Number()); else `non-finite`. */
 export function finiteEntry(label: string, v: unknown): number {
-  const x = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  const x = typeof v === 'number' ? v : typeof v === 'string' && DECIMAL.test(v) ? Number(v) : NaN;
   if (!Number.isFinite(x)) throw new HasmeInputError('non-finite', `${label} = ${JSON.stringify(v) ?? String(v)} is not a finite number`, { entry: label });
   return x;
 }
@@ -120,7 +123,7 @@ function choleskyShifted(a: Float64Array, d: number, shift: number): boolean {
 
 /** η must be a finite number > 0. */
 export function requireEta(eta: unknown): number {
-  const x = typeof eta === 'number' ? eta : typeof eta === 'string' && eta.trim() !== '' ? Number(eta) : NaN;
+  const x = typeof eta === 'number' ? eta : typeof eta === 'string' && DECIMAL.test(eta) ? Number(eta) : NaN;
   if (!Number.isFinite(x) || x <= 0) throw new HasmeInputError('eta', `step size eta must be a finite number > 0, got ${JSON.stringify(eta) ?? String(eta)}`, { eta });
   return x;
 }

@@ -8,9 +8,9 @@
  */
 import { HasmeInputError } from '../errors.js';
 import { MODELS, type Model, type SdeModel } from '../formats/types.js';
-import { congruence, mulVec } from '../linalg/dense.js';
+import { congruence, mulABt, mulVec } from '../linalg/dense.js';
 import type { ComplexMatrix, ComplexVector } from '../linalg/complex.js';
-import { symmetricEigenvalues } from '../linalg/symmetricEigen.js';
+import { symmetricEigen, symmetricEigenvalues } from '../linalg/symmetricEigen.js';
 import { geometricSum, invPhiInto, type ComplexOut } from '../numerics/phi.js';
 import { pairLogSum, powerOfM } from '../numerics/stepLog.js';
 import { coefficientsOf, requireFinite } from './coefficients.js';
@@ -117,12 +117,44 @@ function sdeMoments(p: Prepared, model: SdeModel, x0: Float64Array, k: number): 
 }
 
 /**
- * Σ̃ ⪰ 0 (regime R) within PSD_TOL_EPS · d · eps · ‖Σ̃‖₂ · κ, κ the coefficient condition
- * estimate: exact zero eigenvalues (rank-deficient commuting Σ) pass, C7's indefinite Σ̃ fails.
+ * Whether Σ̃ ⪰ 0 (regime R), i.e. whether the covariance is defined. Decided by λ_min(Σ̃) when it
+ * is resolved: |λ_min| > τ = PSD_TOL_EPS·d·eps·‖Σ̃‖₂·κ (κ the coefficient condition estimate).
+ * Inside ±τ the double computation cannot tell the sign, and the answer comes from structure:
+ * with Σ's null space N and range R (Σ rank-deficient), the Schur complement of Σ̃'s N-block is
+ * −(η²/12)·H_NR S H_RN + O(η³) (from MATH.md C11's expansion; C7 is its rank-one case), so Σ̃ is
+ * indefinite exactly when H couples N to R; if it does not (‖H_RN‖ within rounding), Σ̃ is
+ * block-diagonal with a zero N-block and counts as PSD.
  */
 export function hasmeDiffusionPsd(p: Prepared): boolean {
   const c = coefficientsOf(p, 'hasme');
-  const values = symmetricEigenvalues(c.diffusion.re, p.d);
-  const norm = Math.max(Math.abs(values[0]), Math.abs(values[p.d - 1]));
-  return values[0] >= -PSD_TOL_EPS * p.d * EPS * norm * c.diagnostics.condition;
+  const d = p.d;
+  const values = symmetricEigenvalues(c.diffusion.re, d);
+  const norm = Math.max(Math.abs(values[0]), Math.abs(values[d - 1]));
+  const tol = PSD_TOL_EPS * d * EPS * norm * c.diagnostics.condition;
+  if (values[0] >= tol) return true;
+  if (values[0] < -tol) return false;
+  return !couplesNullSpace(p);
+}
+
+/** Whether H couples the (numerical) null space of Σ to its range: ‖V_Rᵀ H V_N‖_F > rounding. */
+function couplesNullSpace(p: Prepared): boolean {
+  const d = p.d;
+  const { values, u, ut } = symmetricEigen(p.sigma, d);
+  const top = Math.max(Math.abs(values[0]), Math.abs(values[d - 1]));
+  const nullTol = PSD_TOL_EPS * d * EPS * top;
+  const inNull = Array.from(values, (v) => Math.abs(v) <= nullTol);
+  if (!inNull.some(Boolean) || inNull.every(Boolean)) return false;
+  // (H V)_{:,j} for every eigenvector j, then the R×N block of Vᵀ H V.
+  const hv = mulABt(p.h, ut, d, d, d);
+  let coupling = 0;
+  for (let r = 0; r < d; r++) {
+    if (inNull[r]) continue;
+    for (let n = 0; n < d; n++) {
+      if (!inNull[n]) continue;
+      let s = 0;
+      for (let k = 0; k < d; k++) s += u[k * d + r] * hv[k * d + n];
+      coupling = Math.max(coupling, Math.abs(s));
+    }
+  }
+  return coupling > PSD_TOL_EPS * d * EPS * p.normH;
 }

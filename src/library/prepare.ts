@@ -2,7 +2,6 @@
  * Validation and the one eigendecomposition every computation shares: H = U diag(a) Uᵀ, the
  * step logs of (a, η), the regime, and Σ's spectrum (for the PSD check) — MATH.md §1–§2.
  */
-import { transpose } from '../linalg/dense.js';
 import { symmetricEigen } from '../linalg/symmetricEigen.js';
 import { stepLogs, type StepLogs } from '../numerics/stepLog.js';
 import { classify, type RegimeInfo } from './regime.js';
@@ -35,11 +34,11 @@ export function prepare(H: MatrixInput, Sigma: MatrixInput, eta: number): Prepar
   const s = toDense('Sigma', Sigma, h.d);
   requireSymmetric('Sigma', s);
   requirePsd('Sigma', s);
-  const { values: a, ut } = symmetricEigen(h.data, h.d);
+  const { values: a, u, ut } = symmetricEigen(h.data, h.d);
   const logs = stepLogs(a, e);
   const normH = Math.max(Math.abs(a[0]), Math.abs(a[h.d - 1]));
   return {
-    d: h.d, eta: e, h: h.data, sigma: s.data, a, ut, u: transpose(ut, h.d, h.d), normH, logs,
+    d: h.d, eta: e, h: h.data, sigma: s.data, a, ut, u, normH, logs,
     info: classify(a, e, logs), complex: logs.n.some((v) => v !== 0),
   };
 }

@@ -6,7 +6,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { HasmeInputError } from '../errors.js';
 import { MODELS, type Model, type SdeModel } from '../formats/types.js';
-import { mulABt, spectralFunction, transpose } from '../linalg/dense.js';
+import { mulABt, spectralFunction } from '../linalg/dense.js';
 import type { ComplexMatrix } from '../linalg/complex.js';
 import { symmetricEigen } from '../linalg/symmetricEigen.js';
 import { coefficientsOf } from './coefficients.js';
@@ -35,8 +35,8 @@ function normals(seed: number): () => number {
 
 /** A real PSD matrix's symmetric square root (negative rounding-level eigenvalues clipped to 0). */
 function psdSqrt(m: Float64Array, d: number): Float64Array {
-  const { values, ut } = symmetricEigen(m, d);
-  return spectralFunction(transpose(ut, d, d), values.map((v) => Math.sqrt(Math.max(v, 0))), d);
+  const { values, u } = symmetricEigen(m, d);
+  return spectralFunction(u, values.map((v) => Math.sqrt(Math.max(v, 0))), d);
 }
 
 /** n×d matrix of standard normals. */
@@ -46,7 +46,11 @@ function normalBlock(next: () => number, n: number, d: number): Float64Array {
   return z;
 }
 
+/** The n×d samples as rows; `non-finite` if the law overflows double precision. */
 function rows(x: Float64Array, n: number, d: number): number[][] {
+  for (let q = 0; q < x.length; q++) {
+    if (!Number.isFinite(x[q])) throw new HasmeInputError('non-finite', `samples overflow double precision (entry ${q % d} of sample ${Math.floor(q / d)}: ${x[q]})`);
+  }
   return Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * d, (i + 1) * d)));
 }
 

@@ -33,10 +33,13 @@ export function getEntry(v: ComplexVector, i: number): [number, number] {
   return [v.re[i], v.im ? v.im[i] : 0];
 }
 
-/** Nested arrays: `re` rows, and `im` rows or null for a real value. */
-export function toNested(m: ComplexMatrix): { re: number[][]; im: number[][] | null } {
-  const rows = (a: Float64Array) => Array.from({ length: m.rows }, (_, i) => Array.from(a.subarray(i * m.cols, (i + 1) * m.cols)));
-  return { re: rows(m.re), im: m.im ? rows(m.im) : null };
+/** Nested arrays: `re` rows (or entries), and `im` likewise or null for a real value. */
+export function toNested(m: ComplexMatrix): { re: number[][]; im: number[][] | null };
+export function toNested(v: ComplexVector): { re: number[]; im: number[] | null };
+export function toNested(x: ComplexMatrix | ComplexVector): { re: number[][] | number[]; im: number[][] | number[] | null } {
+  if (!('rows' in x)) return { re: Array.from(x.re), im: x.im ? Array.from(x.im) : null };
+  const rows = (a: Float64Array) => Array.from({ length: x.rows }, (_, i) => Array.from(a.subarray(i * x.cols, (i + 1) * x.cols)));
+  return { re: rows(x.re), im: x.im ? rows(x.im) : null };
 }
 
 /** The protocol's JSON form: rows of numbers (real) or of [re, im] pairs (complex). */

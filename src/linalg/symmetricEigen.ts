@@ -5,14 +5,18 @@
  * orthonormal to O(n·eps) — also for repeated and clustered eigenvalues, where individual
  * eigenvectors are not determined but the invariant subspaces are (spec/numerics.md).
  *
- * Eigenvectors are kept as ROWS (ut = Uᵀ) so every rotation and reflection touches contiguous
- * memory; this is what makes d = 200 fit the library's time budget.
+ * Performance (d = 200 must fit the library's time budget): every hot loop runs over contiguous
+ * memory in a small function (V8 optimizes those far better than one large body), and the QL
+ * rotations of a sweep are recorded and then applied row by row of U as one chain
+ * (LAPACK's dlasr pattern): one load and one store per entry per sweep instead of two each.
  */
 
-/** A = U diag(values) Uᵀ with ascending values; `ut` holds eigenvector i in row i. */
+/** A = U diag(values) Uᵀ with ascending values. */
 export interface SymmetricEigen {
   n: number;
   values: Float64Array;
+  /** U, row-major n×n: column i is the unit eigenvector of values[i]. */
+  u: Float64Array;
   /** Uᵀ, row-major n×n: row i is the unit eigenvector of values[i]. */
   ut: Float64Array;
 }
@@ -21,9 +25,9 @@ export interface SymmetricEigen {
 export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
   const work = Float64Array.from(a);
   const { d, e } = tridiagonalize(work, n);
-  const ut = accumulateReflections(work, n);
-  qlImplicit(d, e, n, ut);
-  return sortAscending(d, ut, n);
+  const u = accumulateReflections(work, n);
+  qlImplicit(d, e, n, u);
+  return sortAscending(d, u, n);
 }
 
 /** Eigenvalues only (ascending): a third of the work of {@link symmetricEigen}. */
@@ -37,41 +41,41 @@ export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
 /**
  * Householder reduction to tridiagonal form, in place. On return row k of `a` holds the
  * reflector v_k in columns k+1.. (all zero for an identity step); d is the diagonal and e[k]
- * couples d[k] and d[k+1].
+ * couples d[k] and d[k+1]. Fused: while step k applies its rank-2 update row by row, it already
+ * forms step k+1's product A v_{k+1} (whose reflector comes from the first updated row), so the
+ * trailing matrix is swept once per step instead of twice.
  */
 function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float64Array } {
   const d = new Float64Array(n);
   const e = new Float64Array(n);
-  const p = new Float64Array(n);
-  const v = new Float64Array(n);
+  let v = new Float64Array(n), vNext = new Float64Array(n);
+  let p = new Float64Array(n), pNext = new Float64Array(n);
+  let h = n > 2 ? makeReflector(a, n, 0, v, e) : 0;
+  let pending = false; // p already holds A_sub v / h (fused into the previous step)
   for (let k = 0; k + 2 < n; k++) {
-    const row = k * n;
-    d[k] = a[row + k];
-    let scale = 0;
-    for (let c = k + 1; c < n; c++) scale += Math.abs(a[row + c]);
-    if (scale === 0) {
-      e[k] = 0;
+    d[k] = a[k * n + k];
+    if (h === 0) {
+      pending = false;
+      if (k + 3 < n) h = makeReflector(a, n, k + 1, v, e);
       continue;
     }
-    let sigma = 0;
-    for (let c = k + 1; c < n; c++) {
-      const v = a[row + c] / scale;
-      a[row + c] = v;
-      sigma += v * v;
-    }
-    const x0 = a[row + k + 1];
-    const alpha = x0 >= 0 ? -Math.sqrt(sigma) : Math.sqrt(sigma);
-    const h = sigma - x0 * alpha;
-    a[row + k + 1] = x0 - alpha;
-    e[k] = scale * alpha;
     // p = A_sub v / h;  w = p − (vᵀp / 2h) v;  A_sub −= v wᵀ + w vᵀ.
-    v.set(a.subarray(row + k + 1, row + n), k + 1);
-    trailingMatVec(a, n, k + 1, v, p, h);
+    if (!pending) trailingMatVec(a, n, k + 1, v, p, h);
     let vp = 0;
     for (let r = k + 1; r < n; r++) vp += p[r] * v[r];
     const kk = vp / (2 * h);
     for (let r = k + 1; r < n; r++) p[r] -= kk * v[r];
-    trailingRank2(a, n, k + 1, v, p);
+    updateRow(a, n, k + 1, k + 1, v, p);
+    const hNext = k + 3 < n ? makeReflector(a, n, k + 1, vNext, e) : 0;
+    if (hNext !== 0) {
+      for (let r = k + 2; r < n; r++) pNext[r] = updateRowDot(a, n, r, k + 1, v, p, vNext) / hNext;
+    } else {
+      for (let r = k + 2; r < n; r++) updateRow(a, n, r, k + 1, v, p);
+    }
+    pending = hNext !== 0;
+    h = hNext;
+    [v, vNext] = [vNext, v];
+    [p, pNext] = [pNext, p];
   }
   if (n >= 2) {
     d[n - 2] = a[(n - 2) * n + n - 2];
@@ -84,6 +88,51 @@ function tridiagonalize(a: Float64Array, n: number): { d: Float64Array; e: Float
 
 // The hot loops live in small functions: V8 optimizes them far better than one large body.
 
+/**
+ * Householder reflector of row k (columns k+1..): stores v in row k and in `v`, e[k] = the new
+ * subdiagonal, and returns h = vᵀv/2 (0 when the row is already zero: identity step).
+ */
+function makeReflector(a: Float64Array, n: number, k: number, v: Float64Array, e: Float64Array): number {
+  const row = k * n;
+  let scale = 0;
+  for (let c = k + 1; c < n; c++) scale += Math.abs(a[row + c]);
+  if (scale === 0) {
+    e[k] = 0;
+    return 0;
+  }
+  let sigma = 0;
+  for (let c = k + 1; c < n; c++) {
+    const x = a[row + c] / scale;
+    a[row + c] = x;
+    sigma += x * x;
+  }
+  const x0 = a[row + k + 1];
+  const alpha = x0 >= 0 ? -Math.sqrt(sigma) : Math.sqrt(sigma);
+  a[row + k + 1] = x0 - alpha;
+  e[k] = scale * alpha;
+  v.set(a.subarray(row + k + 1, row + n), k + 1);
+  return sigma - x0 * alpha;
+}
+
+/** Row r, columns ≥ k0: A[r][c] −= v[r] w[c] + w[r] v[c]. */
+function updateRow(a: Float64Array, n: number, r: number, k0: number, v: Float64Array, w: Float64Array): void {
+  const rr = r * n, vr = v[r], wr = w[r];
+  for (let c = k0; c < n; c++) a[rr + c] -= vr * w[c] + wr * v[c];
+}
+
+/** {@link updateRow}, returning Σ_{c > k0} A[r][c]·u[c] of the updated row (next step's product). */
+function updateRowDot(a: Float64Array, n: number, r: number, k0: number, v: Float64Array, w: Float64Array, u: Float64Array): number {
+  const rr = r * n, vr = v[r], wr = w[r];
+  a[rr + k0] -= vr * w[k0] + wr * v[k0];
+  let s = 0;
+  for (let c = k0 + 1; c < n; c++) {
+    const x = a[rr + c] - (vr * w[c] + wr * v[c]);
+    a[rr + c] = x;
+    s += x * u[c];
+  }
+  return s;
+}
+
 /** p[r] = Σ_c A[r][c] v[c] / h over the trailing block r, c ≥ k0. */
 function trailingMatVec(a: Float64Array, n: number, k0: number, v: Float64Array, p: Float64Array, h: number): void {
   for (let r = k0; r < n; r++) {
@@ -94,15 +143,7 @@ function trailingMatVec(a: Float64Array, n: number, k0: number, v: Float64Array,
   }
 }
 
-/** A[r][c] −= v[r] w[c] + w[r] v[c] over the trailing block r, c ≥ k0. */
-function trailingRank2(a: Float64Array, n: number, k0: number, v: Float64Array, w: Float64Array): void {
-  for (let r = k0; r < n; r++) {
-    const rr = r * n, vr = v[r], wr = w[r];
-    for (let c = k0; c < n; c++) a[rr + c] -= vr * w[c] + wr * v[c];
-  }
-}
-
-/** Row r of M (columns ≥ k0) −= (M_r · v / h) vᵀ, for rows r ≥ k0: M ← M (I − v vᵀ/h). */
+/** M ← M (I − v vᵀ/h) on the trailing block r, c ≥ k0: row r −= (M_r · v / h) vᵀ. */
 function reflectRows(m: Float64Array, n: number, k0: number, v: Float64Array, h: number): void {
   for (let r = k0; r < n; r++) {
     const rr = r * n;
@@ -114,17 +155,51 @@ function reflectRows(m: Float64Array, n: number, k0: number, v: Float64Array, h:
   }
 }
 
-/** Plane rotation of rows i and i+1: (row i, row i+1) ← (c·ri − s·rj, s·ri + c·rj). */
-function rotateRows(ut: Float64Array, n: number, i: number, c: number, s: number): void {
-  const ri = i * n, rj = ri + n;
-  for (let k = 0; k < n; k++) {
-    const x = ut[rj + k], y = ut[ri + k];
-    ut[rj + k] = s * y + c * x;
-    ut[ri + k] = c * y - s * x;
+/**
+ * Applies the rotations of one QL sweep, i = m−1 down to l, to every row of U (columns i and
+ * i+1 of row r: (U_ri, U_r,i+1) ← (c U_ri − s U_r,i+1, s U_ri + c U_r,i+1)), carrying the
+ * updated U_r,i+1 in a register along the chain.
+ */
+function applySweep(u: Float64Array, n: number, l: number, m: number, cs: Float64Array, sn: Float64Array): void {
+  let r = 0;
+  // Four rows at a time: four independent chains hide the latency of the carried value.
+  for (; r + 3 < n; r += 4) {
+    const r0 = r * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+    let x0 = u[r0 + m], x1 = u[r1 + m], x2 = u[r2 + m], x3 = u[r3 + m];
+    for (let i = m - 1; i >= l; i--) {
+      const c = cs[i], s = sn[i];
+      const y0 = u[r0 + i], y1 = u[r1 + i], y2 = u[r2 + i], y3 = u[r3 + i];
+      u[r0 + i + 1] = s * y0 + c * x0;
+      u[r1 + i + 1] = s * y1 + c * x1;
+      u[r2 + i + 1] = s * y2 + c * x2;
+      u[r3 + i + 1] = s * y3 + c * x3;
+      x0 = c * y0 - s * x0;
+      x1 = c * y1 - s * x1;
+      x2 = c * y2 - s * x2;
+      x3 = c * y3 - s * x3;
+    }
+    u[r0 + l] = x0;
+    u[r1 + l] = x1;
+    u[r2 + l] = x2;
+    u[r3 + l] = x3;
+  }
+  for (; r < n; r++) {
+    const rr = r * n;
+    let x = u[rr + m];
+    for (let i = m - 1; i >= l; i--) {
+      const y = u[rr + i], c = cs[i], s = sn[i];
+      u[rr + i + 1] = s * y + c * x;
+      x = c * y - s * x;
+    }
+    u[rr + l] = x;
   }
 }
 
-/** Qᵀ = P_{n−3} ⋯ P_0 from the reflectors stored by {@link tridiagonalize}, built right to left. */
+/**
+ * Q = P_0 P_1 ⋯ P_{n−3} from the reflectors stored by {@link tridiagonalize}: Qᵀ = P_{n−3} ⋯ P_0
+ * is built right to left with row operations (a dot product and an axpy per row), then
+ * transposed.
+ */
 function accumulateReflections(a: Float64Array, n: number): Float64Array {
   const qt = new Float64Array(n * n);
   for (let i = 0; i < n; i++) qt[i * n + i] = 1;
@@ -137,16 +212,19 @@ function accumulateReflections(a: Float64Array, n: number): Float64Array {
     v.set(a.subarray(row + k + 1, row + n), k + 1);
     reflectRows(qt, n, k + 1, v, vv / 2);
   }
-  return qt;
+  const q = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) q[j * n + i] = qt[i * n + j];
+  return q;
 }
 
 const EPS = 2 ** -52;
 
 /**
- * Implicit QL on the tridiagonal (d, e) (EISPACK tql2). Rotations are applied to the rows of
- * `ut` when given, so on return ut = (Q Z)ᵀ.
+ * Implicit QL on the tridiagonal (d, e) (EISPACK tql2). When `u` is given (U = Q on entry) the
+ * rotations are accumulated into it, so on return U = Q Z.
  */
-function qlImplicit(d: Float64Array, e: Float64Array, n: number, ut: Float64Array | null): void {
+function qlImplicit(d: Float64Array, e: Float64Array, n: number, u: Float64Array | null): void {
+  const cs = new Float64Array(n), sn = new Float64Array(n);
   let f = 0;
   let tst1 = 0;
   for (let l = 0; l < n; l++) {
@@ -182,8 +260,10 @@ function qlImplicit(d: Float64Array, e: Float64Array, n: number, ut: Float64Arra
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
-          if (ut) rotateRows(ut, n, i, c, s);
+          cs[i] = c;
+          sn[i] = s;
         }
+        if (u) applySweep(u, n, l, m, cs, sn);
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
         e[l] = s * p;
         d[l] = c * p;
@@ -194,13 +274,17 @@ function qlImplicit(d: Float64Array, e: Float64Array, n: number, ut: Float64Arra
   }
 }
 
-function sortAscending(d: Float64Array, ut: Float64Array, n: number): SymmetricEigen {
+function sortAscending(d: Float64Array, u: Float64Array, n: number): SymmetricEigen {
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[i] - d[j]);
   const values = new Float64Array(n);
-  const sorted = new Float64Array(n * n);
+  const su = new Float64Array(n * n), ut = new Float64Array(n * n);
   order.forEach((src, dst) => {
     values[dst] = d[src];
-    sorted.set(ut.subarray(src * n, src * n + n), dst * n);
+    for (let r = 0; r < n; r++) {
+      const x = u[r * n + src];
+      su[r * n + dst] = x;
+      ut[dst * n + r] = x;
+    }
   });
-  return { n, values, ut: sorted };
+  return { n, values, u: su, ut };
 }

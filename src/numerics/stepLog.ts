@@ -89,10 +89,3 @@ export function powerOfM(s: StepLogs, i: number, k: number): number {
   const e = Math.exp(-k * s.lre[i]);
   return (k * s.n[i]) % 2 === 0 ? e : -e;
 }
-
-/** out ← t_i = ℓ_i / (η a_i) (T's eigenvalue; 1 at a = 0). */
-export function driftEigenvalue(s: StepLogs, i: number): { re: number; im: number } {
-  const x = s.x[i];
-  if (x === 0) return { re: 1, im: 0 };
-  return { re: s.lre[i] / x, im: (-Math.PI * s.n[i]) / x };
-}

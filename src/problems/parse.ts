@@ -25,6 +25,9 @@ import type {
 /** Largest dimension the exact engines accept (their ODE has size d + d² + 1). */
 export const MAX_DIM = 8;
 
+/** Longest escape curve: every step is a Decimal matrix–vector product of size d + d² + 1. */
+export const MAX_ESCAPE_STEPS = 20_000;
+
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const Exact = Decimal.clone({ precision: 120, minE: -9e15, maxE: 9e15 });
 
@@ -148,8 +151,8 @@ function parseSaddle(obj: Json): SaddleProblem {
   const radius = parseDec(field(obj, 'radius', 'problem'), 'radius');
   if (!new Exact(radius).gt(0)) throw new HasmeInputError('parse', `radius must be positive, got ${radius}`);
   const steps = field(obj, 'steps', 'problem');
-  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > 100_000) {
-    throw new HasmeInputError('parse', `steps must be an integer in [1, 100000], got ${JSON.stringify(steps)}`);
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > MAX_ESCAPE_STEPS) {
+    throw new HasmeInputError('parse', `steps must be an integer in [1, ${MAX_ESCAPE_STEPS}], got ${JSON.stringify(steps)}`);
   }
   return {
     kind: 'saddle', H, Sigma, eta, radius, steps,

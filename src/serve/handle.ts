@@ -7,7 +7,7 @@ import type { MatrixJSON, RealMatrixJSON, RealVectorJSON, Request, Response } fr
 import { parseRequestLine } from '../formats/requests.js';
 import { toJSON } from '../linalg/complex.js';
 import { coefficients } from '../library/coefficients.js';
-import { finiteEntry } from '../library/input.js';
+import { finiteEntry, requireEta } from '../library/input.js';
 import { moments } from '../library/moments.js';
 import { sampleExact } from '../library/samplers.js';
 
@@ -24,7 +24,7 @@ function numericVector(name: string, v: RealVectorJSON): number[] {
 export function answer(req: Request): Response {
   const H = numericMatrix('H', req.H);
   const Sigma = numericMatrix('Sigma', req.Sigma);
-  const eta = typeof req.eta === 'string' ? Number(req.eta) : req.eta;
+  const eta = requireEta(req.eta);
   switch (req.op) {
     case 'coefficients': {
       const c = coefficients(H, Sigma, eta, { model: req.model ?? 'hasme' });

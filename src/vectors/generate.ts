@@ -1,6 +1,6 @@
 /**
  * Computes the conformance vectors (spec/vectors.md) with the decimal reference: expected values at
- * 60 significant digits (76 working digits), written with 45; regime and curvature tags from the
+ * 60 significant digits (70 working digits), written with 45; regime and curvature tags from the
  * reference; a per-case rtol for ill-conditioned cases from a measured condition number.
  */
 import { HasmeInputError } from '../errors.js';
@@ -43,16 +43,16 @@ function compute(p: Pick<Problem, 'H' | 'Sigma' | 'eta'>, r: Request): Computed 
     if (r.op === 'coefficients') {
       const c = refCoefficients(p.H, p.Sigma, p.eta, { ...opts, model: r.model });
       return {
-        expected: { drift: complexMatrixToJSON(c.drift, EMITTED_DIGITS), diffusion: complexMatrixToJSON(c.diffusion, EMITTED_DIGITS), regime: c.regime },
+        expected: { drift: complexMatrixToJSON(c.drift, EMITTED_DIGITS, VECTOR_DIGITS), diffusion: complexMatrixToJSON(c.diffusion, EMITTED_DIGITS, VECTOR_DIGITS), regime: c.regime },
         outputs: [c.drift.flat(), c.diffusion.flat()],
       };
     }
     const m = refMoments(r.model, p.H, p.Sigma, p.eta, r.x0, r.steps, opts);
     return {
       expected: {
-        mean: complexVectorToJSON(m.mean, EMITTED_DIGITS),
-        pcov: complexMatrixToJSON(m.pcov, EMITTED_DIGITS),
-        cov: m.cov && complexMatrixToJSON(m.cov, EMITTED_DIGITS),
+        mean: complexVectorToJSON(m.mean, EMITTED_DIGITS, VECTOR_DIGITS),
+        pcov: complexMatrixToJSON(m.pcov, EMITTED_DIGITS, VECTOR_DIGITS),
+        cov: m.cov && complexMatrixToJSON(m.cov, EMITTED_DIGITS, VECTOR_DIGITS),
       },
       outputs: [m.mean, m.pcov.flat(), m.cov && m.cov.flat()],
     };

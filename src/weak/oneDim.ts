@@ -128,17 +128,40 @@ function platenStep(sde: OneDimSde, eta: number, h: number): (x: number, z: numb
   };
 }
 
+/** E u(X_T) by the plain Platen recursion with m substeps per η (weak order 2 in h = η/m). */
+function platenValue(s: Setup, sde: OneDimSde, eta: number, steps: number, m: number, q: number): number {
+  const G = transitionOperator(s.grid, q, platenStep(sde, eta, eta / m));
+  return interpolate(s.grid, iterate(G, s.u0, steps * m), s.x0);
+}
+
 function sdeValue(s: Setup, model: SdeModel, eta: number, steps: number, res: Resolution): number {
   const sde = oneDimSde(s.f, s.sigma, eta, model);
-  const at = (m: number) => {
-    const G = transitionOperator(s.grid, res.quadratureNodes, platenStep(sde, eta, eta / m));
-    return interpolate(s.grid, iterate(G, s.u0, steps * m), s.x0);
-  };
   const m = res.substeps;
-  const [e1, e2, e4] = [at(m), at(2 * m), at(4 * m)];
+  const [e1, e2, e4] = [m, 2 * m, 4 * m].map((k) => platenValue(s, sde, eta, steps, k, res.quadratureNodes));
   const r1 = (4 * e2 - e1) / 3;
   const r2 = (4 * e4 - e2) / 3;
   return (8 * r2 - r1) / 7;
+}
+
+/**
+ * E u(X_T) of one model: Richardson-extrapolated (the engine's value) and by the plain Platen
+ * scheme at each of `substeps` (for convergence studies; tests check the weak order 2 of the step).
+ */
+export function oneDimSdeValues(
+  p: OneDimProblem,
+  model: SdeModel,
+  eta: string,
+  substeps: number[],
+  res: Resolution = REFINED_RESOLUTION,
+): { extrapolated: number; plain: number[] } {
+  const f = objective(p);
+  const s = setup(p, res, f);
+  const steps = stepsOf(p.T, eta);
+  const sde = oneDimSde(f, s.sigma, Number(eta), model);
+  return {
+    extrapolated: sdeValue(s, model, Number(eta), steps, res),
+    plain: substeps.map((m) => platenValue(s, sde, Number(eta), steps, m, res.quadratureNodes)),
+  };
 }
 
 /** One (model, η) row of the 1-D engine, with the engine's own error estimates. */

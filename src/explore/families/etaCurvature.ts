@@ -21,8 +21,8 @@ export interface EtaCurvatureParams extends FamilyParams {
   steps: number;
 }
 
-/** Defaults: η = 1 (ηa exact), θ = π/6, κ(Σ) = 10, both axes (−1, 3]. */
-export const ETA_CURVATURE_DEFAULTS: EtaCurvatureParams = { theta: Math.PI / 6, s1: 1, s2: 0.1, eta: 1, zMin: -1, zMax: 3, steps: 10 };
+/** Defaults: η = 1 (ηa exact), θ = π/6, κ(Σ) = 100, both axes (−1, 3]. */
+export const ETA_CURVATURE_DEFAULTS: EtaCurvatureParams = { theta: Math.PI / 6, s1: 1, s2: 0.01, eta: 1, zMin: -1, zMax: 3, steps: 10 };
 
 /** One cell at scaled curvatures z1 = ηa1, z2 = ηa2. */
 export function etaCurvatureCell(params: EtaCurvatureParams, z1: number, z2: number): Cell {
@@ -40,7 +40,12 @@ export const etaCurvature: Family = {
   params: [
     { name: 'theta', description: 'misalignment angle of Σ against H (rad)', default: ETA_CURVATURE_DEFAULTS.theta },
     { name: 's1', description: 'first eigenvalue of Σ (≥ 0)', default: ETA_CURVATURE_DEFAULTS.s1, check: nonNegative },
-    { name: 's2', description: 'second eigenvalue of Σ (≥ 0)', default: ETA_CURVATURE_DEFAULTS.s2, check: nonNegative },
+    {
+      name: 's2',
+      description: 'second eigenvalue of Σ (≥ 0)',
+      default: ETA_CURVATURE_DEFAULTS.s2,
+      check: (v, all) => nonNegative(v) ?? (v === 0 && all.s1 === 0 ? 'Σ must not be 0' : null),
+    },
     { name: 'eta', description: 'step size η (a power of two keeps ηa exact)', default: ETA_CURVATURE_DEFAULTS.eta, check: (v) => (v > 0 ? null : 'must be > 0') },
     { name: 'zMin', description: 'smallest ηa on both axes (excluded)', default: ETA_CURVATURE_DEFAULTS.zMin },
     { name: 'zMax', description: 'largest ηa on both axes', default: ETA_CURVATURE_DEFAULTS.zMax, check: (v, all) => (v > all.zMin ? null : 'must exceed zMin') },
@@ -55,6 +60,7 @@ export const etaCurvature: Family = {
   cell: (p, x, y) => etaCurvatureCell(p as EtaCurvatureParams, x, y),
   figures: [
     { kind: 'heatmap', file: 'eta-curvature-regime.svg', title: 'Regime over (ηa1, ηa2)', field: 'regime' },
+    { kind: 'heatmap', file: 'eta-curvature-psd-status.svg', title: 'Where Σ̃ ⪰ 0 (C4 real SDE) over (ηa1, ηa2)', field: 'psdStatus' },
     { kind: 'heatmap', file: 'eta-curvature-psd-margin.svg', title: 'PSD margin of Σ̃ (regime R)', field: 'psdMargin' },
     { kind: 'heatmap', file: 'eta-curvature-pcov-error.svg', title: 'Pseudo-covariance error vs SGD', field: 'log10PcovErr' },
     { kind: 'heatmap', file: 'eta-curvature-singular-distance.svg', title: 'Distance to the singular set', field: 'log10SingularDistance' },

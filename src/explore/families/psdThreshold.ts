@@ -47,7 +47,8 @@ function boundHolds(a1: number, a2: number, Sigma: number[][], lambdaMinSigma: n
 
 /**
  * One cell at misalignment θ and condition number κ: η₀ (null when Σ̃ stays PSD on all of regime
- * R, e.g. θ = 0 by C5), the C6 bound's η (null if it never holds) and the base fields at `eta`.
+ * R, e.g. θ = 0 by C5), the first η at which the C6 bound stops holding (null if it holds on all of
+ * R) and the base fields at `eta`.
  */
 export function psdThresholdCell(params: PsdThresholdParams, theta: number, kappa: number): Cell {
   const { a1, a2 } = params;

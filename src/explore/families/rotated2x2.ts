@@ -83,6 +83,7 @@ export const rotated2x2: Family = {
   cell: (p, x, y) => rotated2x2Cell(p as Rotated2x2Params, x, y),
   figures: [
     { kind: 'heatmap', file: 'rotated2x2-regime.svg', title: 'Regime, rotated 2×2', field: 'regime' },
+    { kind: 'heatmap', file: 'rotated2x2-psd-status.svg', title: 'Where Σ̃ ⪰ 0 (C4 real SDE), rotated 2×2', field: 'psdStatus' },
     { kind: 'heatmap', file: 'rotated2x2-psd-margin.svg', title: 'PSD margin of Σ̃ (regime R)', field: 'psdMargin' },
     { kind: 'heatmap', file: 'rotated2x2-pcov-error.svg', title: 'Pseudo-covariance error vs SGD', field: 'log10PcovErr' },
     { kind: 'heatmap', file: 'rotated2x2-singular-distance.svg', title: 'Distance to the singular set', field: 'log10SingularDistance' },
