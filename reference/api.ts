@@ -9,7 +9,7 @@ import { context, GUARD_DIGITS, type Ctx, type RefOptions } from './context.js';
 import { eigSym, type EigSym } from './eig.js';
 import { parseEta, parseProblem, parseSquare, parseSteps, parseX0, symmetrize, type Problem } from './input.js';
 import type { ComplexMatrix, RealMatrix } from './matrix.js';
-import { ouMoments, sgdClosedForm, sgdRecursion, type Moments } from './moments.js';
+import { ouMoments, psdTest, sgdClosedForm, sgdRecursion, type Moments, type PsdTest } from './moments.js';
 import { spectral, type Spectral } from './spectral.js';
 import { steinDiffusion, steinDistance } from './stein.js';
 
@@ -120,6 +120,17 @@ export function refMoments(
   const x = parseX0(x0, ctx, problem.H.length);
   if (model === 'sgd') return sgdClosedForm(sp, problem.Sigma, x, k);
   return ouMoments(model, sp, problem.Sigma, x, k);
+}
+
+/**
+ * The PSD test behind HA-SME's `cov` in regime R (refMoments: cov is null unless Σ̃ ⪰ 0): λ_min(Σ̃),
+ * max|λ(Σ̃)| and the rounding-level zero tolerance, at the precision refMoments would use.
+ * Raises HasmeInputError('singular') in regime S; throws RangeError in regime X (Σ̃ is complex there).
+ */
+export function refHasmePsdTest(H: RealMatrixJSON, Sigma: RealMatrixJSON, eta: RealJSON, opts: RefOptions = {}): PsdTest {
+  const { ctx, problem, sp } = prepare(H, Sigma, eta, opts);
+  if (sp.regime === 'X') throw new RangeError('Σ̃ is complex in regime X: the PSD test applies in regime R');
+  return psdTest(diffusionOperator('hasme', sp)(problem.Sigma), ctx);
 }
 
 /** SGD moments by the recursion μ ← Mμ, C ← MCMᵀ + η²Σ (O(steps·d³); the second route for tests). */

@@ -13,10 +13,11 @@ export {
   refSgdMomentsRecursion,
   refSgdMomentsClosedForm,
   refSteinDiffusion,
+  refHasmePsdTest,
 } from './api.js';
 export { refSelfCheck, type SelfCheckCase, type SelfCheckResult } from './selfcheck.js';
 export type { Coefficients } from './coefficients.js';
-export type { Moments } from './moments.js';
+export type { Moments, PsdTest } from './moments.js';
 export type { EigSym } from './eig.js';
 export { context, DEFAULT_DIGITS, GUARD_DIGITS, type Ctx, type RefOptions } from './context.js';
 export { Complex } from './complex.js';

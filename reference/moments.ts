@@ -116,13 +116,25 @@ export function ouMoments(model: SdeModel, sp: Spectral, Sigma: RealMatrix, x0: 
   let cov: ComplexMatrix | null = null;
   if (model === 'spf' && sp.regime !== 'R') cov = fromEigenbasis(U, integral(true), ctx); // complex β, real D = Σ
   else if (model !== 'hasme') cov = pcov; // real β and D = Σ: cov = pcov
-  else if (sp.regime === 'R' && isPsd(diffusionOperator('hasme', sp)(Sigma), ctx)) cov = pcov;
+  else if (sp.regime === 'R' && psdTest(diffusionOperator('hasme', sp)(Sigma), ctx).psd) cov = pcov;
   return { mean, pcov, cov };
 }
 
-/** Real symmetric D ⪰ 0 up to 10^(8 − work)·max|λ| (rounding level: exact zero eigenvalues pass). */
-function isPsd(D: ComplexMatrix, ctx: Ctx): boolean {
+/** The PSD test of a real symmetric D (HA-SME's Σ̃ in regime R) at the context's precision. */
+export interface PsdTest {
+  /** Smallest eigenvalue of D. */
+  min: Decimal;
+  /** max|λ(D)|. */
+  top: Decimal;
+  /** D counts as ⪰ 0 when min ≥ −zero: zero = 10^(8 − work)·top, rounding level (exact zero eigenvalues pass). */
+  zero: Decimal;
+  psd: boolean;
+}
+
+/** λ_min(D) against 10^(8 − work)·max|λ(D)| for the real part of a symmetric D. */
+export function psdTest(D: ComplexMatrix, ctx: Ctx): PsdTest {
   const { values } = eigSym(D.map((row) => row.map((z) => z.re)), ctx);
   const top = values.reduce((m, v) => ctx.D.max(m, v.abs()), ctx.zero);
-  return values[0].gte(top.times(new ctx.D(10).pow(8 - ctx.work)).neg());
+  const zero = top.times(new ctx.D(10).pow(8 - ctx.work));
+  return { min: values[0], top, zero, psd: values[0].gte(zero.neg()) };
 }

@@ -11,6 +11,7 @@ import {
   context,
   parseProblem,
   refCoefficients,
+  refHasmePsdTest,
   refMoments,
   spectral,
   type Complex,
@@ -30,6 +31,8 @@ const PERTURBATION = 1e-25;
 const DOUBLE_U = 2 ** -53;
 /** Cases whose tolerance rule gives at most this need no rtol field. */
 const BASE_RTOL = 1e-9;
+/** Tag of HA-SME moments cases whose Σ̃ ⪰ 0 decision (hence whether cov is null) is below double resolution. */
+export const PSD_BORDERLINE = 'psd-borderline';
 
 interface Computed {
   expected: VectorLine['expected'];
@@ -104,6 +107,19 @@ export function rtolFor(kappa: number): number | undefined {
   const r = 1000 * kappa * DOUBLE_U;
   if (!(r > BASE_RTOL)) return undefined;
   return Math.min(1, Number(r.toPrecision(2)));
+}
+
+/**
+ * A regime-R HA-SME moments case is `psd-borderline` when λ_min(Σ̃) at 60 digits is nonzero (beyond
+ * the reference's rounding-level zero, so Σ̃ ⪰ 0 is decided by its sign) yet |λ_min| ≤ 1000·2^−53·max|λ(Σ̃)|:
+ * a double-precision Σ̃ cannot resolve the sign, so whether cov is null is not decidable from it
+ * (C7 at tiny η, where λ_min = O(η²)). Exact zero eigenvalues (commuting, σ_i = 0: C5) are PSD and not tagged.
+ */
+function psdBorderline(p: Problem, r: Request, regime: ProblemFacts['regime']): boolean {
+  if (r.op !== 'moments' || r.model !== 'hasme' || regime !== 'R') return false;
+  const { min, top, zero } = refHasmePsdTest(p.H, p.Sigma, p.eta, { digits: VECTOR_DIGITS });
+  const gap = min.abs();
+  return gap.gt(zero) && gap.lte(top.times(1000 * DOUBLE_U));
 }
 
 interface ProblemFacts {
@@ -205,6 +221,7 @@ export function generateVectors(seed = VECTOR_SEED, onProgress?: (done: number, 
       const { expected, outputs } = compute(p, r);
       const tags = [facts.regime, ...p.tags, ...(facts.negativeCurvature ? ['negative-curvature'] : []), ...(facts.tinyEta ? ['tiny-eta'] : []), ...(facts.zeroEigenvalue ? ['zero-eigenvalue'] : [])];
       if (r.op === 'moments') tags.push(r.model);
+      if (!('error' in expected) && psdBorderline(p, r, facts.regime)) tags.push(PSD_BORDERLINE);
       const rtol = outputs ? rtolFor(conditionNumber(p, r, outputs, rng)) : undefined;
       const claims = claimsFor(r, facts, tags, expected);
       if (r.op === 'coefficients') {
