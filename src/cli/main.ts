@@ -3,7 +3,7 @@
  * `register(program)`; command modules stay light and import their implementation lazily
  * (inside the action), so `hasme --help` and short commands start fast.
  */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { HasmeInputError } from '../errors.js';
 import * as report from '../commands/report.js';
 import * as selfcheck from '../commands/selfcheck.js';
@@ -23,7 +23,13 @@ const COMMANDS: { register: (program: Command) => void }[] = [
 export function buildProgram(): Command {
   const program = new Command('hasme')
     .description('Verification suite and reference specification for HA-SME (arXiv 2405.18373)')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Throw instead of exiting, so main() can map usage errors to exit code 2 (set before the
+    // commands are registered: subcommands inherit it).
+    .exitOverride()
+    // The command list shows names only (each command's --help shows its options and arguments),
+    // so every one-line description fits beside it at 80 columns.
+    .configureHelp({ subcommandTerm: (cmd) => cmd.name() });
   for (const c of COMMANDS) c.register(program);
   return program;
 }
@@ -32,6 +38,11 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander has already printed the message (or the help): --help exits 0, usage errors 2.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
     if (err instanceof HasmeInputError) {
       console.error(`hasme: ${err.message}`);
       process.exitCode = 2;

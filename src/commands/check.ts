@@ -24,6 +24,7 @@ interface CheckFlags {
 export function register(program: Command): void {
   program
     .command('check')
+    .summary('Run an external implementation over the protocol, judge answers')
     .description('Run an external implementation over the protocol and judge its answers')
     .usage('[options] -- <command> [args...]')
     .argument('<command>', 'the implementation to start (after --)')
@@ -39,6 +40,7 @@ export function register(program: Command): void {
     .option('--json', 'print the verdicts as JSON instead of a table')
     .action(async (command: string, args: string[], o: CheckFlags) => {
       const { opList, positive, positiveInt } = await import('../conformance/cliOptions.js');
+      const { MAX_TIMEOUT_S } = await import('../cli/options.js');
       const { HasmeInputError } = await import('../errors.js');
       const { ALL_OPS, runCheck } = await import('../conformance/check.js');
       const { emit } = await import('../conformance/report.js');
@@ -51,8 +53,8 @@ export function register(program: Command): void {
         vectors: o.vectors,
         ops: opList(o.ops, ALL_OPS),
         rtol,
-        caseTimeoutS: positive('--case-timeout', o.caseTimeout, DEFAULT_CASE_TIMEOUT_S),
-        timeoutS: positive('--timeout', o.timeout, DEFAULT_TIMEOUT_S),
+        caseTimeoutS: positive('--case-timeout', o.caseTimeout, DEFAULT_CASE_TIMEOUT_S, MAX_TIMEOUT_S),
+        timeoutS: positive('--timeout', o.timeout, DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S),
         sampleN,
         sampleCases: positiveInt('--sample-cases', o.sampleCases, DEFAULT_SAMPLE_CASES),
         progress: !o.json,

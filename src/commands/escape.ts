@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('escape')
+    .summary('Escape along negative curvature: curves and escape-time errors')
     .description('Escape along negative curvature: predicted curves and escape-time errors per model')
     .option('--problem <file>', 'saddle problem file (JSON, kind "saddle"; spec/weak.md)')
     .option('--builtin <name>', 'a built-in saddle problem (see `hasme weak --list`)', 'saddle-d2')

@@ -25,6 +25,7 @@ export const FAMILY_OPTIONS: { name: string; flag: string; description: string }
 export function register(program: Command): void {
   const explore = program
     .command('explore')
+    .summary("Map HA-SME's failure regions over parameter families")
     .description('Map failure regions of HA-SME over parameter families (JSON, CSV, SVG)')
     .option('--family <name>', 'family: rotated2x2, eta-curvature, psd-threshold')
     .option('--grid <n>', 'points per axis (default: the family\'s)')
@@ -40,6 +41,7 @@ export function register(program: Command): void {
   });
   explore
     .command('merge')
+    .summary('Join shard parts into the outputs of one unsharded run')
     .description('Join shard parts into the outputs of an unsharded run (uses explore\'s --out and --json)')
     .argument('<parts...>', 'part files written by --shard')
     // --out and --json belong to `explore` itself: commander hands them to the parent command.

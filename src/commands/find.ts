@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('find')
+    .summary('Find a minimal counterexample to a claim without its conditions')
     .description('Search for a minimal counterexample to a claim stated without its conditions')
     .option('--claim <id>', 'claim to refute (a name from --list, or a MATH.md ID such as C7)')
     .option('--runs <n>', 'cases to try (default 200, or HASME_RUNS)')

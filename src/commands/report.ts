@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('report')
+    .summary('Run every claim’s checks; write report.md/.json/.html (main job)')
     .description('Run every claim’s checks and write report.md, report.json and report.html (the main job)')
     .option('--runs <n>', 'budget per claim (cases; default HASME_RUNS or 100)')
     .option('--seed <s>', 'seed (default HASME_SEED or the fixed CI seed)')

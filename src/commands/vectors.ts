@@ -4,11 +4,13 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('vectors')
+    .summary('Write the conformance vectors (JSON Lines) from the reference')
     .description('Write the conformance vectors (JSON Lines) computed by the decimal reference')
     .option('--out <dir>', 'output directory', 'vectors')
     .option('--seed <n>', 'seed of the case generator (the committed set uses the default)')
     .action(async (opts: { out: string; seed?: string }) => {
+      const { integerOption } = await import('../cli/options.js');
       const { writeVectors } = await import('../vectors/write.js');
-      writeVectors(opts.out, opts.seed === undefined ? undefined : Number(opts.seed));
+      writeVectors(opts.out, opts.seed === undefined ? undefined : integerOption('--seed', opts.seed, -(2 ** 31), 2 ** 31 - 1));
     });
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('weak')
+    .summary('Exact weak errors and convergence orders of the SDE models vs SGD')
     .description('Exact weak errors and fitted convergence orders of the SDE models against SGD')
     .option('--problem <file>', 'problem file (JSON; spec/weak.md)')
     .option('--builtin <name>', 'a built-in problem (see --list)')

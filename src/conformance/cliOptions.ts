@@ -1,20 +1,16 @@
 /** Parsing of the numeric and list options of `hasme verify` and `hasme check`. */
+import { integerOption, positiveNumberOption } from '../cli/options.js';
 import { HasmeInputError } from '../errors.js';
 import type { Op } from '../formats/types.js';
 
-/** A positive finite number, or a HasmeInputError naming the option. */
-export function positive(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v <= 0) throw new HasmeInputError('parse', `${name} must be a positive number, got ${JSON.stringify(raw)}`);
-  return v;
+/** A positive finite number no larger than `max` (`fallback` when absent), or a HasmeInputError naming the option. */
+export function positive(name: string, raw: string | undefined, fallback: number, max?: number): number {
+  return raw === undefined ? fallback : positiveNumberOption(name, raw, max);
 }
 
-/** A positive integer. */
+/** A positive integer (`fallback` when absent). */
 export function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  const v = positive(name, raw, fallback);
-  if (!Number.isInteger(v)) throw new HasmeInputError('parse', `${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  return v;
+  return raw === undefined ? fallback : integerOption(name, raw, 1, Number.MAX_SAFE_INTEGER);
 }
 
 /** A comma-separated subset of `allowed`. */

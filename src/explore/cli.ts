@@ -3,6 +3,7 @@
  * summary (or the JSON document on stdout with --json).
  */
 import Table from 'cli-table3';
+import { integerOption } from '../cli/options.js';
 import { HasmeInputError } from '../errors.js';
 import { FAMILIES, familyByName } from './families/index.js';
 import { parseShard } from './grid.js';
@@ -10,17 +11,8 @@ import { mergeParts } from './merge.js';
 import { flagOf, resolveParams } from './params.js';
 import { explore, type RunResult } from './run.js';
 
-function parseGrid(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 2 || n > 100_000) throw new HasmeInputError('shape', `--grid must be an integer in [2, 100000], got ${JSON.stringify(text)}`);
-  return n;
-}
-
-function parseWorkers(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new HasmeInputError('shape', `--workers must be an integer in [1, 64], got ${JSON.stringify(text)}`);
-  return n;
-}
+const parseGrid = (text: string): number => integerOption('--grid', text, 2, 100_000, 'shape');
+const parseWorkers = (text: string): number => integerOption('--workers', text, 1, 64, 'shape');
 
 function listFamilies(): string {
   const t = new Table({ head: ['family', 'description', 'options (default)', 'grid'] });

@@ -5,18 +5,13 @@
  */
 import Table from 'cli-table3';
 import { runs as budgetRuns, seed as budgetSeed } from '../../properties/budget.js';
+import { fromEnv, integerOption } from '../cli/options.js';
 import { HasmeInputError } from '../errors.js';
 import { FIND_CLAIMS, findClaim } from './claims.js';
 import { findCounterexample, type FindResult } from './search.js';
 
 /** Default number of cases (HASME_RUNS overrides, --runs overrides both). */
 export const DEFAULT_FIND_RUNS = 200;
-
-function intOption(name: string, text: string): number {
-  const v = Number(text);
-  if (!Number.isSafeInteger(v)) throw new HasmeInputError('parse', `--${name} must be an integer, got ${JSON.stringify(text)}`);
-  return v;
-}
 
 function listClaims(): string {
   const t = new Table({ head: ['claim', 'MATH.md', 'searched statement (conditions dropped)', 'what the true claim needs'], colWidths: [18, 10, 48, 48], wordWrap: true });
@@ -48,9 +43,13 @@ export async function findCommand(opts: { claim?: string; runs?: string; seed?: 
   }
   if (!opts.claim) throw new HasmeInputError('shape', `--claim is required (one of ${FIND_CLAIMS.map((c) => c.id).join(', ')}); see --list`);
   const claim = findClaim(opts.claim);
-  const runs = opts.runs === undefined ? budgetRuns(DEFAULT_FIND_RUNS) : intOption('runs', opts.runs);
-  if (runs < 1) throw new HasmeInputError('parse', '--runs must be ≥ 1');
-  const seed = opts.seed === undefined ? budgetSeed() : intOption('seed', opts.seed);
+  const runs = opts.runs === undefined ? fromEnv(() => budgetRuns(DEFAULT_FIND_RUNS)) : integerOption('--runs', opts.runs, 1, 1e9);
+  // fast-check seeds are 32-bit integers.
+  const seed = opts.seed === undefined ? fromEnv(budgetSeed) : integerOption('--seed', opts.seed, -(2 ** 31), 2 ** 31 - 1);
+  // A fast-check replay path is colon-separated run indices, e.g. "12:0:3".
+  if (opts.path !== undefined && !/^\d+(:\d+)*$/.test(opts.path)) {
+    throw new HasmeInputError('parse', `--path must be a fast-check replay path such as 12:0:3 (as printed with a counterexample), got ${JSON.stringify(opts.path)}`);
+  }
   const result = findCounterexample(claim, { runs, seed, ...(opts.path ? { path: opts.path } : {}) });
   console.log(opts.json ? JSON.stringify(result) : renderFind(result));
   if (!result.found) process.exitCode = 1;

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { HasmeInputError } from '../errors.js';
 import { vectorLineProblem } from '../formats/schemas.js';
 import type { MatrixJSON, ScalarJSON, VectorLine } from '../formats/types.js';
-import { Complex, context, refCoefficients, refMoments, refRegime } from '../../reference/index.js';
+import { Complex, context, refCoefficients, refHasmePsdTest, refMoments, refRegime } from '../../reference/index.js';
 import { digitsAgreed } from '../../reference/selfcheck.js';
-import { plannedProblems, rtolFor, VECTOR_DIGITS } from './generate.js';
+import { plannedProblems, PSD_BORDERLINE, rtolFor, VECTOR_DIGITS } from './generate.js';
 
 const DIR = fileURLToPath(new URL('../../vectors/', import.meta.url));
 
@@ -81,5 +81,19 @@ describe.skipIf(!existsSync(DIR + 'coefficients.jsonl'))('committed vectors', ()
         expect(got.cov === null, l.id).toBe(e.cov === null);
       }
     }
+  });
+
+  it('psd-borderline marks exactly the HA-SME R cases with 0 < |λ_min(Σ̃)| ≤ 1000·2^−53·max|λ| (C7 at tiny η)', () => {
+    const tagged = lines.filter((l) => l.tags.includes(PSD_BORDERLINE));
+    expect(tagged.map((l) => l.id)).toContain('mom-0215');
+    const hasmeR = lines.filter((l) => l.op === 'moments' && l.model === 'hasme' && l.tags.includes('R'));
+    // Every tagged case, and every 4th untagged one (among them the commuting rank-deficient ones, λ_min = 0 exactly).
+    const sample = hasmeR.filter((l, i) => l.tags.includes(PSD_BORDERLINE) || i % 4 === 0 || (l.tags.includes('commuting') && l.tags.includes('rank-deficient')));
+    for (const l of sample) {
+      const { min, top, zero } = refHasmePsdTest(l.H, l.Sigma, l.eta, { digits: VECTOR_DIGITS });
+      const inBand = min.abs().gt(zero) && min.abs().lte(top.times(1000 * 2 ** -53));
+      expect(inBand, l.id).toBe(l.tags.includes(PSD_BORDERLINE));
+    }
+    for (const l of tagged) expect(l.op === 'moments' && l.model === 'hasme' && l.tags.includes('R'), l.id).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
  * Problem selection shared by `hasme weak` and `hasme escape`: `--problem FILE` or `--builtin NAME`.
  */
 import { readFile } from 'node:fs/promises';
+import { integerOption } from '../cli/options.js';
 import { HasmeInputError } from '../errors.js';
 import { builtinProblem } from '../problems/builtin.js';
 import { parseProblemText } from '../problems/parse.js';
@@ -22,8 +23,5 @@ export async function loadProblem(opts: { problem?: string; builtin?: string }):
 
 /** Parses --digits: an integer in [10, 500]. */
 export function parseDigits(v: string | undefined, fallback = 40): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 10 || n > 500) throw new HasmeInputError('parse', `--digits must be an integer in [10, 500], got ${v}`);
-  return n;
+  return v === undefined ? fallback : integerOption('--digits', v, 10, 500);
 }

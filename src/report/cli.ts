@@ -1,0 +1,79 @@
+/**
+ * `hasme report`: runs every claim's checks, prints the claims table (or report.json with
+ * --json), writes DIR/report.{md,json,html} and DIR/figures/*.svg, and returns the exit code
+ * (1 if any claim that ran fails; see reportExitCode).
+ */
+import { isAbsolute, relative, resolve } from 'node:path';
+import { buildReport, type ReportSources } from './build.js';
+import { formatDuration, reportCommandLine, summaryLine } from './format.js';
+import { reportExitCode } from './model.js';
+import { resolveReportOptions, type ReportFlags } from './options.js';
+import { progressFor } from './progress.js';
+import { renderTable } from './table.js';
+import { prepareReportDir, writeReport } from './write.js';
+
+/** Streams the command writes to (injectable for tests). */
+export interface ReportIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** A path relative to the working directory when it lies inside it, else absolute. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel;
+}
+
+/** The default sources: the claims registry and the report's figures, loaded lazily. */
+async function defaultSources(): Promise<Omit<ReportSources, 'progress'>> {
+  const [{ CLAIM_CHECKS }, { reportFigures }] = await Promise.all([import('../claims/registry.js'), import('./figures.js')]);
+  return { checks: CLAIM_CHECKS, figures: reportFigures };
+}
+
+/** Exit code when the report could not be written (bad --out). */
+export const EXIT_NOT_WRITTEN = 2;
+
+/**
+ * Runs the report command; returns the process exit code: 0 no claim that ran fails, 1 some claim
+ * fails, 2 the report directory cannot be written (checked before the checks run, so a bad --out
+ * fails fast).
+ */
+export async function reportCommand(
+  flags: ReportFlags,
+  io: ReportIo = { stdout: process.stdout, stderr: process.stderr },
+  sources?: Omit<ReportSources, 'progress'>,
+): Promise<number> {
+  const options = resolveReportOptions(flags);
+  const t0 = performance.now();
+  const cannotWrite = (err: unknown) => {
+    io.stderr.write(`hasme report: cannot write the report to ${displayPath(options.outDir)}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_NOT_WRITTEN;
+  };
+  try {
+    await prepareReportDir(options.outDir);
+  } catch (err) {
+    return cannotWrite(err);
+  }
+  const { report, figures } = await buildReport(options, { ...(sources ?? (await defaultSources())), progress: progressFor(io.stderr) });
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    io.stdout.write(`${renderTable(report, { width: io.stdout.columns, color: io.stdout.isTTY === true })}\n`);
+    io.stdout.write(`${summaryLine(report)}\n`);
+  }
+  const info = options.json ? io.stderr : io.stdout;
+  for (const p of report.problems) io.stderr.write(`hasme report: ${p}\n`);
+  let written: Awaited<ReturnType<typeof writeReport>>;
+  try {
+    written = await writeReport(options.outDir, report, figures);
+  } catch (err) {
+    return cannotWrite(err);
+  }
+  info.write(`Wrote ${written.documents.map(displayPath).join(', ')} and ${written.figures.length} figures in ${formatDuration(performance.now() - t0)} total.\n`);
+  const code = reportExitCode(report);
+  if (code !== 0) {
+    const failing = report.claims.filter((r) => r.status === 'fails').map((r) => r.id);
+    info.write(`${failing.length} claim(s) fail (${failing.join(', ')}): exit code ${code}. Replay: ${reportCommandLine(report, failing.join(','))}\n`);
+  }
+  return code;
+}
