@@ -30,6 +30,7 @@ import { Matrix, QrDecomposition } from 'ml-matrix';
 import { mersenne } from 'pure-rand/generator/mersenne';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { Regime } from '../src/formats/types.js';
+import { readableMatrix, readableNumber } from '../src/formats/readable.js';
 
 /** A dense real matrix as an array of rows. */
 export type Mat = number[][];
@@ -538,8 +539,8 @@ export function problem(opts: ProblemOptions = {}): fc.Arbitrary<Problem> {
 
 /** A compact readable rendering of a problem, for counterexample descriptions. */
 export function describeProblem(p: Problem): string {
-  const r = (x: number) => (Number.isInteger(x) || Math.abs(x) >= 1e-3 ? +x.toPrecision(6) : x.toExponential(3));
-  const m = (A: Mat) => `[${A.map((row) => `[${row.map(r).join(', ')}]`).join(', ')}]`;
+  const r = readableNumber;
+  const m = readableMatrix;
   const parts = [
     `d=${p.d}`,
     `eta=${r(p.eta)}`,

@@ -10,6 +10,7 @@ import type { Decimal } from 'decimal.js';
 import type { SdeModel } from '../src/formats/types.js';
 import { Complex } from './complex.js';
 import type { Ctx } from './context.js';
+import { roundedProduct, scaledMatrix, sequentialDot, toScaled } from './dot.js';
 import { complexOps, realOps, toComplex, type ComplexMatrix, type RealMatrix } from './matrix.js';
 import { kernelEntry, raiseSingular, type Spectral } from './spectral.js';
 
@@ -71,24 +72,41 @@ export function fromEigenbasis(U: RealMatrix, inner: ComplexMatrix, ctx: Ctx): C
   return re.map((row, i) => row.map((x, j) => new Complex(x, im ? im[i][j] : ctx.zero)));
 }
 
-/** U diag(v) Uᵀ = Σ_k v_k u_k u_kᵀ for real U (symmetric: the upper triangle is computed and mirrored). */
-export function fromEigenvalues(U: RealMatrix, v: Complex[], ctx: Ctx): ComplexMatrix {
+/**
+ * U diag(v) Uᵀ = Σ_k v_k u_k u_kᵀ for real U and each spectrum v in `spectra` (symmetric: the upper
+ * triangle is computed and mirrored). The products U_ik U_jk are formed once and shared by all
+ * spectra; zero real or imaginary parts v_k are skipped (adding w·0 changes nothing), so a real
+ * spectrum costs no imaginary work and Im ℓ_k = −π enters only on m_k < 0.
+ */
+export function fromEigenvaluesMany(U: RealMatrix, spectra: Complex[][], ctx: Ctx): ComplexMatrix[] {
   const d = U.length;
-  const out: ComplexMatrix = Array.from({ length: d }, () => new Array<Complex>(d));
-  const real = v.every((z) => z.im.isZero());
+  const p = ctx.D.precision;
+  const rows = scaledMatrix(U);
+  const parts = spectra.map((v) => ({
+    re: v.map((z) => toScaled(z.re)),
+    im: v.some((z) => !z.im.isZero()) ? v.map((z) => toScaled(z.im)) : null,
+  }));
+  const outs: ComplexMatrix[] = spectra.map(() => Array.from({ length: d }, () => new Array<Complex>(d)));
   for (let i = 0; i < d; i++) {
     for (let j = i; j < d; j++) {
-      let re = ctx.zero;
-      let im = ctx.zero;
-      for (let k = 0; k < d; k++) {
-        const w = U[i][k].times(U[j][k]);
-        re = re.plus(w.times(v[k].re));
-        if (!real) im = im.plus(w.times(v[k].im));
-      }
-      out[i][j] = out[j][i] = new Complex(re, im);
+      // w_k = U_ik U_jk (rounded), then Σ_k w_k v_k as the Decimal loop s = s + w_k·v_k (reference/dot.ts).
+      const w = rows[i].map((u, k) => roundedProduct(u, rows[j][k], p));
+      const loop = (x: (z: Complex) => Decimal, v: Complex[]) => () =>
+        v.reduce((s, z, k) => (x(z).isZero() ? s : s.plus(U[i][k].times(U[j][k]).times(x(z)))), ctx.zero);
+      parts.forEach((part, s) => {
+        const v = spectra[s];
+        const re = sequentialDot(w, part.re, ctx.D, loop((z) => z.re, v));
+        const im = part.im ? sequentialDot(w, part.im, ctx.D, loop((z) => z.im, v)) : ctx.zero;
+        outs[s][i][j] = outs[s][j][i] = new Complex(re, im);
+      });
     }
   }
-  return out;
+  return outs;
+}
+
+/** U diag(v) Uᵀ for real U (see {@link fromEigenvaluesMany}). */
+export function fromEigenvalues(U: RealMatrix, v: Complex[], ctx: Ctx): ComplexMatrix {
+  return fromEigenvaluesMany(U, [v], ctx)[0];
 }
 
 /** UᵀAU for real symmetric A. */
@@ -105,12 +123,15 @@ export function diffusionOperator(model: SdeModel, sp: Spectral): (Sigma: RealMa
   if (model !== 'hasme') return (Sigma) => toComplex(Sigma);
   modelSpectrum('hasme', sp); // raises in regime S
   const K = kernelMatrix(sp);
-  return (Sigma) => {
-    // Σ's symmetric part (a caller's Σ may be asymmetric at rounding level).
-    const sym = Sigma.map((row, i) => row.map((s, j) => (j === i ? s : s.plus(Sigma[j][i]).div(2))));
-    const Shat = toEigenbasis(sp.U, sym, sp.ctx);
-    return fromEigenbasis(sp.U, K.map((row, i) => row.map((k, j) => k.scale(Shat[i][j]))), sp.ctx);
-  };
+  return (Sigma) => applyKernel(sp, K, Sigma);
+}
+
+/** Σ̃ = U (K ∘ (UᵀΣU)) Uᵀ for the kernel K = kernelMatrix(sp), applied to Σ's symmetric part. */
+export function applyKernel(sp: Spectral, K: ComplexMatrix, Sigma: RealMatrix): ComplexMatrix {
+  // Σ's symmetric part (a caller's Σ may be asymmetric at rounding level).
+  const sym = Sigma.map((row, i) => row.map((s, j) => (j === i ? s : s.plus(Sigma[j][i]).div(2))));
+  const Shat = toEigenbasis(sp.U, sym, sp.ctx);
+  return fromEigenbasis(sp.U, K.map((row, i) => row.map((k, j) => k.scale(Shat[i][j]))), sp.ctx);
 }
 
 /** Drift, drift matrix and diffusion of a model, as complex matrices. */
@@ -138,10 +159,6 @@ export function coefficients(model: SdeModel, sp: Spectral, H: RealMatrix, Sigma
     const T = R.add(R.identity(H.length), R.scale(H, sp.eta.div(2)));
     return { regime: sp.regime, drift: toComplex(T), diffusion, driftMatrix: toComplex(R.mul(T, H)) };
   }
-  return {
-    regime: sp.regime,
-    drift: fromEigenvalues(U, ms.T, ctx),
-    diffusion,
-    driftMatrix: fromEigenvalues(U, ms.beta, ctx),
-  };
+  const [drift, driftMatrix] = fromEigenvaluesMany(U, [ms.T, ms.beta], ctx);
+  return { regime: sp.regime, drift, diffusion, driftMatrix };
 }

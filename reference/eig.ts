@@ -13,6 +13,7 @@
 import type { Decimal } from 'decimal.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { reducedContext, type Ctx } from './context.js';
+import { scaledMatrix, sequentialDot } from './dot.js';
 import { realOps, type RealMatrix } from './matrix.js';
 
 /** H = V diag(values) Vᵀ with V orthogonal; values ascending. */
@@ -33,12 +34,15 @@ function doubleStart(H: RealMatrix, scale: Decimal): number[][] | null {
 /** XᵀY for square matrices whose product is symmetric: upper triangle computed, mirrored. */
 function symmetricProduct(X: RealMatrix, Y: RealMatrix, ctx: Ctx): RealMatrix {
   const n = X.length;
+  const Xt = realOps(ctx).transpose(X);
+  const Yt = X === Y ? Xt : realOps(ctx).transpose(Y);
+  const xs = scaledMatrix(Xt);
+  const ys = X === Y ? xs : scaledMatrix(Yt);
   const P: RealMatrix = Array.from({ length: n }, () => new Array<Decimal>(n));
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      let s = ctx.zero;
-      for (let r = 0; r < n; r++) s = s.plus(X[r][i].times(Y[r][j]));
-      P[i][j] = P[j][i] = s;
+      // Bit-identical to s = 0; s = s + X[r][i]·Y[r][j] over r (reference/dot.ts).
+      P[i][j] = P[j][i] = sequentialDot(xs[i], ys[j], ctx.D, () => Xt[i].reduce((s, x, r) => s.plus(x.times(Yt[j][r])), ctx.zero));
     }
   }
   return P;

@@ -8,6 +8,7 @@ import type { Decimal } from 'decimal.js';
 import { HasmeInputError } from '../src/errors.js';
 import { Complex } from './complex.js';
 import type { Ctx } from './context.js';
+import { scaledMatrix, sequentialDot, toScaled, type Scaled } from './dot.js';
 
 export type Matrix<T> = T[][];
 export type RealMatrix = Matrix<Decimal>;
@@ -226,9 +227,45 @@ export function matrixOps<T>(F: Field<T>, ctx: Ctx): MatrixOps<T> {
   return ops;
 }
 
-/** Matrix operations on Decimal matrices at the context's precision. */
+/** Σ_k a_k b_k as the Decimal loop s = s + a_k·b_k, evaluated by {@link sequentialDot} (bit-identical, faster). */
+function dot(a: Scaled[], b: Scaled[], ctx: Ctx, x: Decimal[], y: Decimal[]): Decimal {
+  return sequentialDot(a, b, ctx.D, () => x.reduce((s, xk, k) => s.plus(xk.times(y[k])), ctx.zero));
+}
+
+/**
+ * Matrix operations on Decimal matrices at the context's precision. The products (mul, mulVec,
+ * congruence) round exactly like the generic Decimal loops but run on scaled BigInts (reference/dot.ts).
+ */
 export function realOps(ctx: Ctx): MatrixOps<Decimal> {
-  return matrixOps(realField(ctx), ctx);
+  const ops = matrixOps(realField(ctx), ctx);
+  const mul = (A: RealMatrix, B: RealMatrix): RealMatrix => {
+    const [r, n] = shapeOf(A);
+    const [n2, c] = shapeOf(B);
+    if (n !== n2) throw new RangeError(`mul: shapes ${r}×${n} and ${n2}×${c} do not chain`);
+    const Bt = ops.transpose(B);
+    const rows = scaledMatrix(A);
+    const cols = scaledMatrix(Bt);
+    return rows.map((a, i) => cols.map((b, j) => dot(a, b, ctx, A[i], Bt[j])));
+  };
+  return {
+    ...ops,
+    mul,
+    mulVec(A, v) {
+      if (shapeOf(A)[1] !== v.length) throw new RangeError(`mulVec: ${shapeOf(A).join('×')} times vector of length ${v.length}`);
+      const x = v.map(toScaled);
+      return scaledMatrix(A).map((a, i) => dot(a, x, ctx, A[i], v));
+    },
+    congruence(A, X) {
+      // W = X Aᵀ, then the upper triangle of A W, mirrored (the generic order of operations).
+      const Wt = ops.transpose(mul(X, ops.transpose(A)));
+      const rows = scaledMatrix(A);
+      const cols = scaledMatrix(Wt);
+      const n = A.length;
+      const C: RealMatrix = Array.from({ length: n }, () => new Array<Decimal>(n));
+      for (let i = 0; i < n; i++) for (let j = i; j < n; j++) C[i][j] = C[j][i] = dot(rows[i], cols[j], ctx, A[i], Wt[j]);
+      return C;
+    },
+  };
 }
 
 /** Matrix operations on Complex matrices at the context's precision. */

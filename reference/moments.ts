@@ -5,7 +5,7 @@
 import type { Decimal } from 'decimal.js';
 import type { SdeModel } from '../src/formats/types.js';
 import { Complex } from './complex.js';
-import { diffusionOperator, fromEigenbasis, kernelMatrix, modelSpectrum, toEigenbasis } from './coefficients.js';
+import { applyKernel, fromEigenbasis, kernelMatrix, modelSpectrum, toEigenbasis } from './coefficients.js';
 import type { Ctx } from './context.js';
 import { eigSym } from './eig.js';
 import { realOps, toComplex, type ComplexMatrix, type RealMatrix } from './matrix.js';
@@ -116,7 +116,7 @@ export function ouMoments(model: SdeModel, sp: Spectral, Sigma: RealMatrix, x0: 
   let cov: ComplexMatrix | null = null;
   if (model === 'spf' && sp.regime !== 'R') cov = fromEigenbasis(U, integral(true), ctx); // complex β, real D = Σ
   else if (model !== 'hasme') cov = pcov; // real β and D = Σ: cov = pcov
-  else if (sp.regime === 'R' && psdTest(diffusionOperator('hasme', sp)(Sigma), ctx).psd) cov = pcov;
+  else if (K && sp.regime === 'R' && psdTest(applyKernel(sp, K, Sigma), ctx).psd) cov = pcov; // hasme (K is its kernel)
   return { mean, pcov, cov };
 }
 

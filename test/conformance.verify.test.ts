@@ -132,6 +132,13 @@ describe('case verdicts', () => {
     expect(judgeCase(v, { ...a, cov: a.pcov }).pass).toBe(true);
     const wrong = (a.pcov as number[][]).map((row) => row.map((x) => 2 * x));
     expect(judgeCase(v, { ...a, cov: wrong }).message).toMatch(/^cov: rel\. error 1\.0e\+0/);
+    // The tag works both ways: where the expected cov exists, null passes too, a wrong cov does not.
+    const psd = { ...byId('mom-r2-hasme'), tags: ['R', PSD_BORDERLINE_TAG] };
+    const b = answerOf(psd.id);
+    expect(judgeCase(psd, { ...b, cov: null }).pass).toBe(true);
+    expect(judgeCase(psd, b).pass).toBe(true);
+    const wrongB = (b.cov as number[][]).map((row) => row.map((x) => 2 * x));
+    expect(judgeCase(psd, { ...b, cov: wrongB }).pass).toBe(false);
   });
 
   it('fails wrong regimes, wrong shapes and schema violations with what differed', () => {

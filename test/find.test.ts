@@ -91,7 +91,8 @@ describe('find: the other unconditioned claims', () => {
     expect(r.reference).toMatch(/confirms/);
     const resp = serve(r);
     expect(resp.cov).toBeNull();
-    expect(resp.pcov).toBeDefined();
+    expect(resp.error).toBeUndefined();
+    expect(resp.pcov).toEqual([[expect.anything()]]); // d = 1: a 1×1 pseudo-covariance (C3 holds in X)
   });
 
   it('every searchable claim names MATH.md IDs; unknown names are refused', () => {

@@ -24,6 +24,7 @@ describe('weak-error claims (exact engines)', () => {
     expect(o.status).toBe('holds');
     expect(o.cases).toBeGreaterThanOrEqual(3);
     expect(o.worstError).not.toBeNull();
+    // worstError is the largest |fitted − expected order|; ±0.15 is the order tolerance of issue #5.
     expect(o.worstError!).toBeLessThanOrEqual(0.15);
   });
 });

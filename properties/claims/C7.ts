@@ -9,7 +9,6 @@
  * 50 digits and λ_min from the reference eigensolver at 50 digits; a sign counts only when
  * |λ_min| > 1e-40·‖Σ̃‖ (10 digits above the working precision).
  */
-import fc from 'fast-check';
 import type { ClaimCheck } from '../../src/claims/types.js';
 import { problem, type Problem } from '../arbitraries.js';
 import { lambdaMinDecimal, referenceImpl, type HasmeImpl } from '../impl.js';

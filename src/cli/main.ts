@@ -35,6 +35,12 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`hasme report | head`) closes the pipe: stop quietly, as Unix
+  // tools do, instead of crashing on the unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
@@ -48,6 +54,17 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
+    if (isFileSystemError(err)) {
+      // An output directory or file that cannot be written or read (ENOTDIR, EACCES, ENOSPC, ...):
+      // Node's message names the call and the path; a stack trace would add nothing for the user.
+      console.error(`hasme: cannot write or read a file: ${err.message}`);
+      process.exitCode = 2;
+      return;
+    }
     throw err;
   }
+}
+
+function isFileSystemError(err: unknown): err is NodeJS.ErrnoException & { syscall: string } {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && typeof (err as NodeJS.ErrnoException).syscall === 'string';
 }

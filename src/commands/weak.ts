@@ -19,7 +19,7 @@ export function register(program: Command): void {
       }
       const { loadProblem, parseDigits } = await import('../weak/load.js');
       const { weakTable } = await import('../weak/table.js');
-      const { Progress } = await import('../explore/progress.js');
+      const { Progress } = await import('../cli/progress.js');
       const problem = await loadProblem(opts);
       const digits = parseDigits(opts.digits);
       // The bar is created on the first row, when the total is known (and only on a terminal).
@@ -27,7 +27,7 @@ export function register(program: Command): void {
       const table = await weakTable(problem, {
         digits,
         onProgress: (_done, total) => {
-          progress.bar ??= new Progress(total, 'weak');
+          progress.bar ??= new Progress(total, 'weak', 'rows');
           progress.bar.tick();
         },
       });

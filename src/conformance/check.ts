@@ -2,7 +2,7 @@
  * `hasme check`: runs an implementation over the protocol on the conformance vectors plus the
  * sampling cases built from them, and judges every answer (spec/protocol.md).
  */
-import { SingleBar } from 'cli-progress';
+import { Progress } from '../cli/progress.js';
 import { HasmeInputError } from '../errors.js';
 import { requestOf } from '../formats/requests.js';
 import type { Op } from '../formats/types.js';
@@ -67,9 +67,7 @@ function outgoing(c: Case): OutgoingRequest {
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const { cases, judgeSample } = await checkCases(opts);
   const judge = new Judge(cases, opts.rtol, judgeSample);
-  const bar = opts.progress && process.stderr.isTTY ? new SingleBar({ format: 'check [{bar}] {value}/{total} answers | {duration}s', stream: process.stderr }) : undefined;
-  bar?.start(cases.length, 0);
-  let answered = 0;
+  const bar = new Progress(cases.length, 'check', 'answers', Boolean(opts.progress && process.stderr.isTTY));
   const run = await runImplementation({
     command: opts.command,
     args: opts.args,
@@ -78,11 +76,11 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     timeoutMs: (opts.timeoutS ?? DEFAULT_TIMEOUT_S) * 1000,
     onResponse: (value, lineNo) => {
       const r = judge.offer(value, `stdout line ${lineNo}`);
-      if (r === 'answered') bar?.update(++answered);
+      if (r === 'answered') bar.tick();
       return r;
     },
   });
-  bar?.stop();
+  bar.stop();
   for (const p of run.problems) judge.problem(p);
   const weakSampleCases = cases.flatMap((c) => (c.kind === 'sample' && !c.sample.powerful ? [c.sample.request.id] : []));
   return { ...judge.finish(run.unansweredReason || 'no answer'), elapsedMs: run.elapsedMs, weakSampleCases };

@@ -4,6 +4,7 @@
  * rounded once to double: that costs at most 2^-53 relative per entry, far below any tolerance.
  */
 import type { ScalarJSON } from '../formats/types.js';
+import { relativeFrobenius } from '../linalg/complex.js';
 
 /** A dense complex array, row-major, with its shape. */
 export interface ComplexArray {
@@ -41,37 +42,12 @@ export function vectorArray(v: readonly ScalarJSON[]): ComplexArray {
 }
 
 /**
- * ‖z‖_F of the entries (re[k] + i·im[k]), scaled by the largest magnitude so that neither
- * overflow nor underflow can occur for finite inputs.
- */
-export function frobenius(re: ArrayLike<number>, im: ArrayLike<number>): number {
-  let scale = 0;
-  for (let k = 0; k < re.length; k++) scale = Math.max(scale, Math.abs(re[k]), Math.abs(im[k]));
-  if (scale === 0 || !Number.isFinite(scale)) return scale;
-  let s = 0;
-  for (let k = 0; k < re.length; k++) {
-    const a = re[k] / scale;
-    const b = im[k] / scale;
-    s += a * a + b * b;
-  }
-  return scale * Math.sqrt(s);
-}
-
-/**
  * Relative Frobenius error ‖a − e‖_F / ‖e‖_F; where e = 0 exactly the absolute error ‖a‖_F
- * (spec/protocol.md §Verdicts). Shapes must agree (checked by the caller).
+ * (spec/protocol.md §Verdicts). Shapes must agree (checked by the caller). The library's scaled
+ * implementation (src/linalg/complex.ts) serves: a norm, not model code.
  */
 export function relativeError(a: ComplexArray, e: ComplexArray): number {
-  const n = e.re.length;
-  const dr = new Float64Array(n);
-  const di = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    dr[k] = a.re[k] - e.re[k];
-    di[k] = a.im[k] - e.im[k];
-  }
-  const diff = frobenius(dr, di);
-  const ref = frobenius(e.re, e.im);
-  return ref === 0 ? diff : diff / ref;
+  return relativeFrobenius(a, e);
 }
 
 /** Significant decimal digits agreed, −log10(error), clamped to [0, 17] (17 means exact in double). */

@@ -15,7 +15,7 @@ const parseGrid = (text: string): number => integerOption('--grid', text, 2, 100
 const parseWorkers = (text: string): number => integerOption('--workers', text, 1, 64, 'shape');
 
 function listFamilies(): string {
-  const t = new Table({ head: ['family', 'description', 'options (default)', 'grid'] });
+  const t = new Table({ head: ['family', 'description', 'options (default)', 'grid'], colWidths: [15, 60, 28, 6], wordWrap: true, style: { head: [], border: [] } });
   for (const f of FAMILIES) {
     t.push([f.name, f.description, f.params.map((p) => `${flagOf(p.name)} ${p.default}`).join('\n'), String(f.defaultGrid)]);
   }

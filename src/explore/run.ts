@@ -10,7 +10,7 @@ import { gridPoints, gridSize, shardRange, type GridPoint, type Shard } from './
 import { cellFields } from './cellFormat.js';
 import { FigureSink, FIGURE_CAP } from './figures.js';
 import { parallelCells, PARALLEL_MIN_CELLS } from './parallel.js';
-import { Progress } from './progress.js';
+import { Progress } from '../cli/progress.js';
 import { CsvSink, JsonSink, PartSink, TeeSink, type CellSink } from './sinks.js';
 import { SummarySink } from './summary.js';
 import { TextOut } from './textOut.js';
@@ -86,7 +86,7 @@ export async function pump(
   label: string,
   progress: boolean,
 ): Promise<number> {
-  const bar = new Progress(total, label, progress && Boolean(process.stderr.isTTY));
+  const bar = new Progress(total, label, 'cells', progress && Boolean(process.stderr.isTTY));
   let n = 0;
   try {
     for await (const { cell, point } of cells) {

@@ -35,7 +35,7 @@ export class SummarySink implements CellSink {
 
   /** The summary as a readable table. */
   table(title: string): string {
-    const t = new Table({ head: ['quantity', 'value', 'at (x, y)'] });
+    const t = new Table({ head: ['quantity', 'value', 'at (x, y)'], style: { head: [], border: [] } });
     const at = (e: Extreme | null) => (e ? `(${e.x.toPrecision(4)}, ${e.y.toPrecision(4)})` : '');
     const num = (e: Extreme | null) => (e ? e.value.toExponential(3) : 'n/a');
     t.push(['cells R / X / S', `${this.counts.R} / ${this.counts.X} / ${this.counts.S}`, '']);

@@ -2,17 +2,11 @@
  * Readable rendering of a found case: round numbers stay round, long doubles get 6 digits
  * (the request line keeps every digit).
  */
+import { readableMatrix, readableNumber } from '../formats/readable.js';
 import type { FindCase } from './cases.js';
 
-function num(x: number): string {
-  if (Number.isInteger(x)) return String(x);
-  const short = Number(x.toPrecision(6));
-  return Math.abs(short) >= 1e-3 || short === 0 ? String(short) : short.toExponential();
-}
-
-function mat(A: number[][]): string {
-  return `[${A.map((row) => `[${row.map(num).join(', ')}]`).join(', ')}]`;
-}
+const num = readableNumber;
+const mat = readableMatrix;
 
 /** One line: dimension, step size, spectra, misalignment, H and Σ. */
 export function describeCase(c: FindCase): string {

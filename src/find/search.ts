@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { params } from '../../properties/budget.js';
-import type { ClaimId, Counterexample } from '../claims/types.js';
+import type { ClaimId } from '../claims/types.js';
 import type { CoefficientsRequest, MomentsRequest } from '../formats/types.js';
 import type { FindCase } from './cases.js';
 import { describeCase } from './describe.js';
@@ -72,16 +72,5 @@ export function findCounterexample(claim: FindClaim, opts: FindOptions): FindRes
     reference,
     request: claim.request(c, `find-${claim.id}`),
     replay: `hasme find --claim ${claim.id} --seed ${details.seed}${path ? ` --path ${path}` : ''}`,
-  };
-}
-
-/** The result in the shape of the claims report's counterexample field. */
-export function asCounterexample(r: FindResult): Counterexample | undefined {
-  if (!r.found || !r.description) return undefined;
-  return {
-    seed: r.seed,
-    ...(r.path ? { path: r.path } : {}),
-    description: `${r.description}: ${r.violation?.summary ?? ''}`,
-    ...(r.request ? { request: r.request as unknown as Record<string, unknown> } : {}),
   };
 }

@@ -127,7 +127,8 @@ export function formatProblem(p: SchemaProblem): string {
   const where = p.field === '' ? 'line' : `field ${p.field}`;
   let got = '';
   if (p.value !== undefined) {
-    const s = JSON.stringify(p.value) ?? String(p.value);
+    // String() for numbers: JSON.stringify would print ±Infinity (e.g. a JSON 1e400) as null.
+    const s = typeof p.value === 'number' ? String(p.value) : (JSON.stringify(p.value) ?? String(p.value));
     got = ` (got ${s.length > 60 ? `${s.slice(0, 57)}...` : s})`;
   }
   return `${where} ${p.message}${got}`;

@@ -4,7 +4,7 @@
 import { HasmeInputError } from '../errors.js';
 import { SDE_MODELS, type Regime, type SdeModel } from '../formats/types.js';
 import { congruence, frobenius, mulABt, spectralFunction } from '../linalg/dense.js';
-import type { ComplexMatrix } from '../linalg/complex.js';
+import { complexFrobenius, type ComplexMatrix } from '../linalg/complex.js';
 import { symmetricEigenvalues } from '../linalg/symmetricEigen.js';
 import { pairLogSum } from '../numerics/stepLog.js';
 import { driftRates, hasmeKernel, requireNonsingular, sigmaHat } from './eigenbasis.js';
@@ -143,7 +143,7 @@ export function hasmeDiffusion(p: Prepared): { diffusion: ComplexMatrix; amplifi
     maxK = Math.max(maxK, Math.hypot(k.re[q], k.im ? k.im[q] : 0));
   }
   const diffusion: ComplexMatrix = { rows: d, cols: d, re: congruence(p.u, xr, d), im: xi ? congruence(p.u, xi, d) : null };
-  const normOut = Math.hypot(frobenius(diffusion.re), diffusion.im ? frobenius(diffusion.im) : 0);
+  const normOut = complexFrobenius(diffusion.re, diffusion.im);
   const normSigma = frobenius(p.sigma);
   const amplification = normSigma === 0 ? 1 : Math.max(1, (maxK * normSigma) / normOut);
   return { diffusion, amplification };

@@ -70,7 +70,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A finite real from a number or a decimal string (parsed with Number()); else `non-finite`. */
 export function finiteEntry(label: string, v: unknown): number {
   const x = typeof v === 'number' ? v : typeof v === 'string' && DECIMAL.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(x)) throw new HasmeInputError('non-finite', `${label} = ${JSON.stringify(v) ?? String(v)} is not a finite number`, { entry: label });
+  if (!Number.isFinite(x)) throw new HasmeInputError('non-finite', `${label} = ${typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v))} is not a finite number`, { entry: label });
   return x;
 }
 

@@ -4,7 +4,8 @@
  * the samplers must be reproducible from their seed.
  */
 import { describe, expect, it } from 'vitest';
-import { coefficients, moments, sampleEulerMaruyama, sampleExact, type Model, type Problem } from '../index.js';
+import { coefficients, HasmeInputError, moments, sampleEulerMaruyama, sampleExact, type Model, type Problem } from '../index.js';
+import { MAX_SIMULATED_STEPS } from './samplers.js';
 
 const PROBLEM: Problem = { H: [[2, 0.5], [0.5, 1]], Sigma: [[1, 0.3], [0.3, 0.5]], eta: 0.2, x0: [1, -1] };
 const N = 20_000;
@@ -53,5 +54,19 @@ describe('samplers', () => {
     expect(sampleExact('hasme', PROBLEM, 3, 5, 42)).toEqual(sampleExact('hasme', PROBLEM, 3, 5, 42));
     expect(sampleExact('hasme', PROBLEM, 3, 5, 42)).not.toEqual(sampleExact('hasme', PROBLEM, 3, 5, 43));
     expect(sampleEulerMaruyama('spf', PROBLEM, 3, 5, 1, 2)).toEqual(sampleEulerMaruyama('spf', PROBLEM, 3, 5, 1, 2));
+  });
+
+  it('refuses a simulation of more steps than MAX_SIMULATED_STEPS instead of running for hours; exact OU sampling has no limit', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return 'returned';
+      } catch (e) {
+        return e instanceof HasmeInputError ? e.code : String(e);
+      }
+    };
+    expect(code(() => sampleExact('sgd', PROBLEM, MAX_SIMULATED_STEPS + 1, 2, 1))).toBe('unsupported');
+    expect(code(() => sampleEulerMaruyama('hasme', PROBLEM, MAX_SIMULATED_STEPS, 2, 1, 2))).toBe('unsupported');
+    expect(sampleExact('hasme', PROBLEM, 1e9, 2, 1)).toHaveLength(2);
   });
 });

@@ -14,6 +14,19 @@ import { requireCount, toVector, type Problem } from './input.js';
 import { hasmeDiffusionPsd, moments } from './moments.js';
 import { prepare } from './prepare.js';
 
+/**
+ * Most steps a simulated path may take (SGD runs, Euler–Maruyama steps × substeps). The work is
+ * steps·n·d² and a request cannot be interrupted once started (`hasme serve` answers in order),
+ * so a mistaken huge `steps` is refused instead of hanging; exact OU sampling has no such limit.
+ */
+export const MAX_SIMULATED_STEPS = 1_000_000;
+
+function requireSimulable(steps: number): void {
+  if (steps > MAX_SIMULATED_STEPS) {
+    throw new HasmeInputError('unsupported', `simulating ${steps} steps exceeds the limit of ${MAX_SIMULATED_STEPS} (SGD sampling and Euler–Maruyama simulate every step)`);
+  }
+}
+
 /** Standard normal generator from a seed (Box–Muller on 53-bit uniforms). */
 function normals(seed: number): () => number {
   if (!Number.isSafeInteger(seed)) throw new HasmeInputError('unsupported', `seed must be an integer, got ${seed}`);
@@ -65,6 +78,7 @@ function realOnly(name: string, m: ComplexMatrix | null, model: Model): Float64A
  * SGD x_{k+1} = x_k − η(H x_k + ξ_k), ξ_k ~ N(0, Σ): n independent runs of `steps` steps.
  */
 function sgdRuns(problem: Problem, steps: number, n: number, seed: number): number[][] {
+  requireSimulable(steps);
   const p = prepare(problem.H, problem.Sigma, problem.eta);
   const { d, eta } = p;
   const x0 = toVector('x0', problem.x0, d);
@@ -119,6 +133,7 @@ export function sampleEulerMaruyama(model: Model, problem: Problem, steps: numbe
   checkCounts(steps, n);
   if (!Number.isSafeInteger(substeps) || substeps < 1) throw new HasmeInputError('unsupported', `substeps must be a positive integer, got ${substeps}`);
   if (model === 'sgd') return sgdRuns(problem, steps, n, seed);
+  requireSimulable(steps * substeps);
   const p = prepare(problem.H, problem.Sigma, problem.eta);
   const c = coefficientsOf(p, model as SdeModel);
   const b = realOnly('drift matrix', c.driftMatrix, model);

@@ -113,13 +113,19 @@ function parseTest(v: unknown, d: number): QuadraticTest {
   return { W, w: parseVector(field(t, 'w', 'test'), 'test.w', d) };
 }
 
-function parseQuadratic(obj: Json): QuadraticProblem {
+/** H (symmetric) and Σ (symmetric PSD, same size) of a quadratic or saddle problem. */
+function parseHessianAndNoise(obj: Json) {
   const H = parseSquare(field(obj, 'H', 'problem'), 'H');
   const d = H.length;
   checkSymmetric(H, 'H');
   const Sigma = parseSquare(field(obj, 'Sigma', 'problem'), 'Sigma', d);
   checkSymmetric(Sigma, 'Sigma');
   checkPsd(Sigma, 'Sigma');
+  return { H, Sigma, d };
+}
+
+function parseQuadratic(obj: Json): QuadraticProblem {
+  const { H, Sigma, d } = parseHessianAndNoise(obj);
   const x0 = parseVector(field(obj, 'x0', 'problem'), 'x0', d);
   return { kind: 'quadratic', H, Sigma, x0, ...parseSchedule(obj), test: parseTest(field(obj, 'test', 'problem'), d) };
 }
@@ -140,12 +146,7 @@ function parseFiniteSum(obj: Json): FiniteSumProblem {
 }
 
 function parseSaddle(obj: Json): SaddleProblem {
-  const H = parseSquare(field(obj, 'H', 'problem'), 'H');
-  const d = H.length;
-  checkSymmetric(H, 'H');
-  const Sigma = parseSquare(field(obj, 'Sigma', 'problem'), 'Sigma', d);
-  checkSymmetric(Sigma, 'Sigma');
-  checkPsd(Sigma, 'Sigma');
+  const { H, Sigma, d } = parseHessianAndNoise(obj);
   const eta = parseDec(field(obj, 'eta', 'problem'), 'eta');
   if (!new Exact(eta).isPositive() || new Exact(eta).isZero()) throw new HasmeInputError('eta', `eta must be positive, got ${eta}`);
   const radius = parseDec(field(obj, 'radius', 'problem'), 'radius');

@@ -6,26 +6,45 @@ import type { ReportData } from './model.js';
 
 const ANSI: Record<ClaimStatus, string> = { holds: '\x1b[32m', fails: '\x1b[31m', 'not-run': '\x1b[33m' };
 
+const HEAD = ['Claim', 'Statement', 'Status', 'Cases', 'Worst err', 'Time', 'Counterexample / reason'];
+/** Narrowest counterexample column: its header wraps onto two lines ("Counterexample" / "/ reason"). */
+const MIN_REASON_WIDTH = 'Counterexample'.length + 2;
+/** Narrowest statement column, so that a statement never wraps into a column of single words. */
+const MIN_STATEMENT_WIDTH = 24;
+
+/** Width a column needs to show `texts` unwrapped (widest text plus cli-table3's padding of 2). */
+function naturalWidth(texts: string[]): number {
+  return Math.max(...texts.map((t) => t.length)) + 2;
+}
+
 /**
  * Renders the claims table. `width` is the terminal width the table should fit (wrapping long
- * cells); `color` paints the status column.
+ * cells); `color` paints the status column. The short columns take what their contents need;
+ * the statement gets the rest, except that counterexamples (when any) share it half and half.
  */
 export function renderTable(report: Pick<ReportData, 'claims'>, opts: { width?: number; color?: boolean } = {}): string {
   const width = Math.max(opts.width ?? 120, 100);
-  // Fixed columns: claim 7, status 9, cases 8, worst error 11, time 8 (+ borders); the rest is shared.
-  const flexible = width - (7 + 9 + 8 + 11 + 8) - 3 * 7 - 1;
-  const statementWidth = Math.max(24, Math.floor(flexible * 0.5));
-  const reasonWidth = Math.max(24, flexible - statementWidth);
+  const rows = report.claims.map((row) => [row.id, row.title, row.status, String(row.cases), formatError(row.worstError), formatDuration(row.durationMs), reasonCell(row)]);
+  const column = (i: number) => [HEAD[i], ...rows.map((r) => r[i])];
+  const fixed = [0, 2, 3, 4, 5].map((i) => naturalWidth(column(i)));
+  // 7 columns have 8 vertical borders.
+  const flexible = width - 8 - fixed.reduce((a, b) => a + b, 0);
+  const reasonNeeded = Math.max(MIN_REASON_WIDTH, naturalWidth(rows.map((r) => r[6])));
+  const statementNeeded = naturalWidth(column(1));
+  const statementWidth = Math.max(MIN_STATEMENT_WIDTH, Math.min(statementNeeded, Math.max(flexible - reasonNeeded, Math.floor(flexible / 2))));
+  const reasonWidth = Math.max(MIN_REASON_WIDTH, Math.min(reasonNeeded, flexible - statementWidth));
+  const [claimW, statusW, casesW, errW, timeW] = fixed;
   const table = new Table({
-    head: ['Claim', 'Statement', 'Status', 'Cases', 'Worst err', 'Time', 'Counterexample / reason'],
-    colWidths: [7, statementWidth, 9, 8, 11, 8, reasonWidth],
+    head: HEAD,
+    colWidths: [claimW, statementWidth, statusW, casesW, errW, timeW, reasonWidth],
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'left'],
     wordWrap: true,
     style: { head: opts.color ? ['bold'] : [], border: [], compact: true },
   });
-  for (const row of report.claims) {
-    const status = opts.color ? `${ANSI[row.status]}${row.status}\x1b[0m` : row.status;
-    table.push([row.id, row.title, status, row.cases, formatError(row.worstError), formatDuration(row.durationMs), reasonCell(row)]);
+  for (const [i, row] of report.claims.entries()) {
+    const cells = rows[i];
+    if (opts.color) cells[2] = `${ANSI[row.status]}${row.status}\x1b[0m`;
+    table.push(cells);
   }
   return table.toString();
 }

@@ -138,11 +138,13 @@ function factsOf(p: Problem): ProblemFacts {
   const prob = parseProblem(p.H, p.Sigma, p.eta, ctx);
   const sp = spectral(prob.H, prob.eta, ctx);
   const amax = sp.a.reduce((m, a) => (a.abs().gt(m) ? a.abs() : m), ctx.zero);
+  // An eigenvalue within 1e4 units of working precision of 0 is 0 (computed as ±1e-70 or so).
+  const zeroTol = amax.times(ctx.eps).times(1e4);
   return {
     regime: sp.regime,
-    negativeCurvature: sp.a[0].isNegative(),
+    negativeCurvature: sp.a[0].lt(zeroTol.neg()),
     tinyEta: prob.eta.times(amax).lte(1e-4),
-    zeroEigenvalue: sp.a.some((a) => a.abs().lte(amax.times(ctx.eps).times(1e4))),
+    zeroEigenvalue: sp.a.some((a) => a.abs().lte(zeroTol)),
     a: sp.a.map((x) => x.toNumber()),
     eta: prob.eta.toNumber(),
   };

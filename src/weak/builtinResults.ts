@@ -5,6 +5,7 @@
 import type { SdeModel } from '../formats/types.js';
 import { builtinProblem } from '../problems/builtin.js';
 import type { FiniteSumProblem, OneDimProblem } from '../problems/types.js';
+import { escapeCurves, type EscapeResult } from './escape.js';
 import { oneDimWeakRows, type OneDimRow } from './oneDim.js';
 import { finiteSumSweep, oneDimSweep, type Sweep } from './sweep.js';
 import { weakTable, type WeakTable } from './table.js';
@@ -42,6 +43,15 @@ export function builtinSweep(name: string): Promise<Sweep & { worstEngineRatio?:
     if (p.kind === 'finite-sum') return finiteSumSweep(p as FiniteSumProblem, { scales: SWEEP_LAMBDAS, kappa: SWEEP_KAPPA, digits: CHECK_DIGITS });
     if (p.kind === 'oned') return oneDimSweep(p as OneDimProblem, { lambdas: SWEEP_LAMBDAS, kappa: SWEEP_KAPPA });
     throw new RangeError(`no λ-sweep for built-in ${name} (kind ${p.kind})`);
+  });
+}
+
+/** Escape curves of a saddle built-in at {@link CHECK_DIGITS}. */
+export function builtinEscape(name: string): Promise<EscapeResult> {
+  return once(`escape:${name}`, async () => {
+    const p = builtinProblem(name);
+    if (p.kind !== 'saddle') throw new RangeError(`built-in ${name} is not a saddle problem`);
+    return escapeCurves(p, { digits: CHECK_DIGITS });
   });
 }
 

@@ -5,14 +5,13 @@
  */
 import type { CheckOptions, ClaimCheck, ClaimId, ClaimOutcome, Counterexample } from '../claims/types.js';
 import type { SdeModel } from '../formats/types.js';
-import { builtinProblem } from '../problems/builtin.js';
 import type { QuadraticLike, SaddleProblem } from '../problems/types.js';
 import { asymptoticOrders, deviation, type ExpectedOrder } from './asymptotic.js';
-import { builtinOneDimRows, builtinSweep, builtinTable, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
-import { escapeCurves } from './escape.js';
+import { builtinEscape, builtinOneDimRows, builtinSweep, builtinTable, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
+import { escapeTimesText } from './escapeRender.js';
 import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './generate.js';
 import { fitOrder, type OrderFit } from './orders.js';
-import type { Sweep } from './sweep.js';
+import { exponentsText, type Sweep } from './sweep.js';
 
 /** Fitted orders must be within this of the expected ones (issue #5). */
 export const ORDER_TOLERANCE = 0.15;
@@ -27,7 +26,6 @@ function problemsFor(runs: number): number {
 
 const fmtOrder = (f: OrderFit) => (typeof f.order === 'number' ? f.order.toFixed(3) : String(f.order));
 const fmtFits = (fits: Partial<Record<SdeModel, OrderFit>>) => SDE.filter((m) => fits[m]).map((m) => `${m} ${fmtOrder(fits[m]!)}`).join(', ');
-const fmtExponents = (s: Sweep) => SDE.map((m) => `${m} ${s.exponents[m]!.toFixed(2)}`).join(', ');
 
 function outcome(id: ClaimId, cases: number, worst: number, failures: Counterexample[], notes: string, coverage?: Record<string, number>): ClaimOutcome {
   return {
@@ -98,7 +96,7 @@ const c15: ClaimCheck = {
     const smallest = smallestEverywhere(sweep, 'hasme');
     const weakest = sweep.exponents.hasme! < Math.min(sweep.exponents.sme2!, sweep.exponents.spf!);
     if (!smallest || !weakest) {
-      g.failures.push({ seed: opts.seed, description: `finite-sum-d2n4 λ-sweep: HA-SME smallest at every λ ${smallest}, exponents ${fmtExponents(sweep)}` });
+      g.failures.push({ seed: opts.seed, description: `finite-sum-d2n4 λ-sweep: HA-SME smallest at every λ ${smallest}, exponents ${exponentsText(sweep)}` });
     }
     const last = sweep.points[sweep.points.length - 1];
     return outcome(
@@ -107,7 +105,7 @@ const c15: ClaimCheck = {
       g.worst,
       g.failures,
       `worstError = max |fitted − expected order|. Generated ridge least squares (d = 2): ${g.lines.join('; ')}. ` +
-        `λ-sweep of finite-sum-d2n4 (ηλ = ${sweep.kappa}, λ ×${sweepSpan(sweep)}): exponents of |error|/η² in λ: ${fmtExponents(sweep)}; ` +
+        `λ-sweep of finite-sum-d2n4 (ηλ = ${sweep.kappa}, λ ×${sweepSpan(sweep)}): exponents of |error|/η² in λ: ${exponentsText(sweep)}; ` +
         `at the largest λ HA-SME's constant is ${(Math.min(last.constants.sme2!, last.constants.spf!) / last.constants.hasme!).toPrecision(3)}× below SME-2's and SPF's.`,
       g.coverage,
     );
@@ -151,13 +149,13 @@ const c16: ClaimCheck = {
       if (dev > ORDER_TOLERANCE) failures.push({ seed, description: `saddle from seed ${seed}: growth-rate error orders ${fmtFits(fits)}` });
       opts.onProgress?.(i + 1, n + 1);
     }
-    const esc = await escapeCurves(builtinProblem('saddle-d2') as SaddleProblem, { digits: CHECK_DIGITS });
+    const esc = await builtinEscape('saddle-d2');
     opts.onProgress?.(n + 1, n + 1);
     const hasme = esc.curves.find((c) => c.model === 'hasme')!;
     const sgd = esc.curves[0];
     const curveGap = Math.max(...hasme.probability.map((p, k) => Math.abs(p - sgd.probability[k])));
     if (curveGap > 1e-12) failures.push({ seed: opts.seed, description: `saddle-d2: HA-SME's escape curve differs from SGD's by ${curveGap}` });
-    const times = esc.curves.map((c) => `${c.model} ${c.relativeError === null ? 'none' : c.relativeError.toExponential(2)}`).join(', ');
+    const times = escapeTimesText(esc);
     return outcome(
       'C16',
       n + 1,
@@ -196,10 +194,10 @@ const c17: ClaimCheck = {
       cases += rows.length + sweep.points.length * SDE.length;
       if (dev > ORDER_TOLERANCE) failures.push({ seed: opts.seed, description: `${name}: orders ${fmtFits(fits)}` });
       if (Math.max(ratio, sweepRatio) > ENGINE_RATIO) failures.push({ seed: opts.seed, description: `${name}: engine error ${Math.max(ratio, sweepRatio).toExponential(2)} of a weak error` });
-      if (!weakest || !smallest) failures.push({ seed: opts.seed, description: `${name} λ-sweep: exponents ${fmtExponents(sweep)}, HA-SME smallest everywhere ${smallest}` });
+      if (!weakest || !smallest) failures.push({ seed: opts.seed, description: `${name} λ-sweep: exponents ${exponentsText(sweep)}, HA-SME smallest everywhere ${smallest}` });
       notes.push(
         `${name}: orders ${fmtFits(fits)}; engine error ≤ ${Math.max(ratio, sweepRatio).toExponential(1)} × |weak error|; ` +
-          `λ-sweep (ηλ = ${sweep.kappa}, λ = ${sweep.points.map((p) => p.lambda).join(', ')}) exponents ${fmtExponents(sweep)}`,
+          `λ-sweep (ηλ = ${sweep.kappa}, λ = ${sweep.points.map((p) => p.lambda).join(', ')}) exponents ${exponentsText(sweep)}`,
       );
       opts.onProgress?.(cases, cases);
     }

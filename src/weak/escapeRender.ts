@@ -6,6 +6,11 @@ import Table from 'cli-table3';
 import { lineChart } from '../plot/svg.js';
 import type { EscapeResult } from './escape.js';
 
+/** "sgd 0.00e+0, sme1 -1.20e-1, ...": relative escape-time errors against SGD ("none": no escape). */
+export function escapeTimesText(r: EscapeResult): string {
+  return r.curves.map((c) => `${c.model} ${c.relativeError === null ? 'none' : c.relativeError.toExponential(2)}`).join(', ');
+}
+
 export function renderEscapeTable(r: EscapeResult): string {
   const table = new Table({ style: { head: [], border: [] }, head: ['model', 'escape step k*', 'escape time k*η', 'relative error vs SGD'] });
   for (const c of r.curves) {

@@ -4,12 +4,10 @@
  */
 import type { SdeModel } from '../formats/types.js';
 import { lineChart, type Series } from '../plot/svg.js';
-import { builtinProblem } from '../problems/builtin.js';
-import type { SaddleProblem } from '../problems/types.js';
-import { builtinOneDimRows, builtinSweep, builtinTable, CHECK_DIGITS } from './builtinResults.js';
-import { escapeDifferenceSvg, escapeSvg } from './escapeRender.js';
-import { escapeCurves } from './escape.js';
+import { builtinEscape, builtinOneDimRows, builtinSweep, builtinTable } from './builtinResults.js';
+import { escapeDifferenceSvg, escapeSvg, escapeTimesText } from './escapeRender.js';
 import { fitOrder } from './orders.js';
+import { exponentsText } from './sweep.js';
 
 export interface Figure {
   title: string;
@@ -41,8 +39,7 @@ async function sweepFigure(name: string, claim: string): Promise<Figure> {
   const series: Series[] = MODELS.map((m) => ({ name: m, points: s.points.map((p) => ({ x: p.lambda, y: p.constants[m]! })) }));
   const title = `${claim}: |error|/η² against λ at ηλ = ${s.kappa} (${name})`;
   const svg = await lineChart({ title, x: { label: 'λ (scale of f)', log: true }, y: { label: '|error| / η²', log: true }, series });
-  const exps = MODELS.map((m) => `${m} ${s.exponents[m]!.toFixed(2)}`).join(', ');
-  return { title, svg, caption: `Fitted exponents p in |error|/η² ∝ λ^p: ${exps}.` };
+  return { title, svg, caption: `Fitted exponents p in |error|/η² ∝ λ^p: ${exponentsText(s)}.` };
 }
 
 /** All weak-error figures (computations shared with the checks when both run in one process). */
@@ -54,9 +51,8 @@ export async function weakFigures(): Promise<Figure[]> {
   }
   for (const name of ['logcosh', 'cos']) figures.push(await errorFigure(name, 'C17', await builtinOneDimRows(name)));
   for (const [name, claim] of [['finite-sum-d2n4', 'C15'], ['logcosh', 'C17'], ['cos', 'C17']] as const) figures.push(await sweepFigure(name, claim));
-  const esc = await escapeCurves(builtinProblem('saddle-d2') as SaddleProblem, { digits: CHECK_DIGITS });
-  const times = esc.curves.map((c) => `${c.model} ${c.relativeError === null ? 'none' : c.relativeError.toExponential(2)}`).join(', ');
-  figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${times}.` });
+  const esc = await builtinEscape('saddle-d2');
+  figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${escapeTimesText(esc)}.` });
   figures.push({
     title: 'C16: escape curves minus SGD’s on saddle-d2',
     svg: await escapeDifferenceSvg(esc),

@@ -26,7 +26,7 @@ export function renderWeakTable(t: WeakTable): string {
 }
 
 export function renderBuiltinList(): string {
-  const table = new Table({ style: { head: [], border: [] }, head: ['name', 'kind', 'claims', 'description'] });
+  const table = new Table({ style: { head: [], border: [] }, head: ['name', 'kind', 'claims', 'description'], colWidths: [17, 12, 8, 70], wordWrap: true });
   for (const b of listBuiltins()) table.push([b.name, b.kind, b.claims.join(' '), b.description]);
   return table.toString();
 }

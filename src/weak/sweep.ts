@@ -25,6 +25,11 @@ export interface Sweep {
 
 const Exact = Decimal.clone({ precision: 100 });
 
+/** "sme1 1.98, sme2 2.01, ...": the fitted λ-exponents, for notes and captions. */
+export function exponentsText(s: Sweep): string {
+  return Object.entries(s.exponents).map(([m, p]) => `${m} ${p!.toFixed(2)}`).join(', ');
+}
+
 function exponents(models: readonly SdeModel[], points: SweepPoint[]): Sweep['exponents'] {
   const out: Sweep['exponents'] = {};
   for (const m of models) out[m] = lsSlope(points.map((p) => Math.log(p.lambda)), points.map((p) => Math.log(p.constants[m]!)));

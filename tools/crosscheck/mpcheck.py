@@ -120,7 +120,8 @@ def psd_ratio(Dh, p):
     D = basis(p.Q, Dh)
     ev, _ = mp.eigsy(mp.matrix([[mp.re(D[i, j]) for j in range(p.d)] for i in range(p.d)]))
     evs = [ev[i] for i in range(p.d)]
-    return min(evs) / max(abs(e) for e in evs)
+    top = max(abs(e) for e in evs)
+    return mp.mpf(0) if top == 0 else min(evs) / top  # Sigma~ = 0 (Sigma = 0) is PSD
 
 
 def moments(line, p, zero_tol):
@@ -212,6 +213,8 @@ def check_line(line, args, stats, worst):
         else:
             stats['singular-agree'] += 1
         return
+    if ratio is None and 'psd-borderline' in tags:
+        problem('borderline-mismatch', 'tagged, but not a regime-R hasme moments case')
     if ratio is not None:
         borderline = abs(ratio) > zero_tol and abs(ratio) <= DOUBLE_RESOLUTION
         if borderline != ('psd-borderline' in tags):
@@ -247,13 +250,20 @@ def main():
     for path in vector_files(args.paths):
         with open(path) as f:
             for text in f:
-                if text.strip():
-                    check_line(json.loads(text), args, stats, worst)
+                if not text.strip():
+                    continue
+                line = json.loads(text)
+                try:
+                    check_line(line, args, stats, worst)
+                except Exception as err:  # a checker failure is reported, and fails the run
+                    stats['exception'] += 1
+                    print('EXCEPTION', line.get('id'), repr(err))
     worst.sort()
-    failures = sum(v for k, v in stats.items() if k.endswith('mismatch') or k == 'low-digits')
-    print(f"mpmath dps {args.dps}: {stats['checked']} non-singular cases, minimum {worst[0][0]:.2f} digits agreed "
-          f"({worst[0][1]}); {stats['singular-agree']} singular cases agree; {stats['null-agree']} null covariances agree; "
-          f"{stats['borderline-agree']} psd-borderline tags agree; {failures} problems")
+    failures = sum(v for k, v in stats.items() if k.endswith('mismatch') or k in ('low-digits', 'exception'))
+    least = f'minimum {worst[0][0]:.2f} digits agreed ({worst[0][1]})' if worst else 'no numeric case'
+    print(f"mpmath dps {args.dps}: {stats['checked']} non-singular cases, {least}; {stats['singular-agree']} singular "
+          f"cases agree; {stats['null-agree']} null covariances agree; {stats['borderline-agree']} psd-borderline tags agree; "
+          f"{failures} problems")
     print('worst:', ', '.join(f'{lid} {dg:.2f}' for dg, lid in worst[:5]))
     return 1 if failures else 0
 

@@ -7,6 +7,7 @@
 import { axis } from '../grid.js';
 import { evaluate2x2, rotatedSigma } from '../twoByTwo.js';
 import type { Cell, Family, FamilyParams, ParamSpec } from '../types.js';
+import { positive, sigmaEigenvalueParams, stepsParam } from './common.js';
 
 /** Parameters of the eta-curvature family. */
 export interface EtaCurvatureParams extends FamilyParams {
@@ -31,7 +32,6 @@ export function etaCurvatureCell(params: EtaCurvatureParams, z1: number, z2: num
   return { x: z1, y: z2, ...evaluate2x2({ a1: z1 / eta, a2: z2 / eta, Sigma, eta }, params.steps) };
 }
 
-const nonNegative = (v: number) => (v >= 0 ? null : 'must be ≥ 0');
 
 /** The `eta-curvature` family for `hasme explore`. */
 export const etaCurvature: Family = {
@@ -39,17 +39,17 @@ export const etaCurvature: Family = {
   description: 'x = ηa1, y = ηa2 at fixed η and misalignment θ',
   params: [
     { name: 'theta', description: 'misalignment angle of Σ against H (rad)', default: ETA_CURVATURE_DEFAULTS.theta },
-    { name: 's1', description: 'first eigenvalue of Σ (≥ 0)', default: ETA_CURVATURE_DEFAULTS.s1, check: nonNegative },
+    ...sigmaEigenvalueParams(ETA_CURVATURE_DEFAULTS.s1, ETA_CURVATURE_DEFAULTS.s2),
     {
-      name: 's2',
-      description: 'second eigenvalue of Σ (≥ 0)',
-      default: ETA_CURVATURE_DEFAULTS.s2,
-      check: (v, all) => nonNegative(v) ?? (v === 0 && all.s1 === 0 ? 'Σ must not be 0' : null),
+      name: 'eta',
+      description: 'step size η (a power of two keeps ηa exact)',
+      default: ETA_CURVATURE_DEFAULTS.eta,
+      // The cells' curvatures are a = (ηa)/η: they must stay finite doubles.
+      check: (v, all) => positive(v) ?? (Number.isFinite(Math.max(Math.abs(all.zMin), Math.abs(all.zMax)) / v) ? null : 'too small: the curvatures ηa/η overflow'),
     },
-    { name: 'eta', description: 'step size η (a power of two keeps ηa exact)', default: ETA_CURVATURE_DEFAULTS.eta, check: (v) => (v > 0 ? null : 'must be > 0') },
     { name: 'zMin', description: 'smallest ηa on both axes (excluded)', default: ETA_CURVATURE_DEFAULTS.zMin },
     { name: 'zMax', description: 'largest ηa on both axes', default: ETA_CURVATURE_DEFAULTS.zMax, check: (v, all) => (v > all.zMin ? null : 'must exceed zMin') },
-    { name: 'steps', description: 'SGD steps k for the moment comparison', default: ETA_CURVATURE_DEFAULTS.steps, check: (v) => (Number.isInteger(v) && v >= 1 ? null : 'must be an integer ≥ 1') },
+    stepsParam(ETA_CURVATURE_DEFAULTS.steps),
   ] satisfies ParamSpec[],
   defaultGrid: 200,
   extraFields: [],

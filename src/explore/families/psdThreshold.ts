@@ -10,6 +10,7 @@ import { diffusionOf, extremeEigenvalues } from '../library.js';
 import { firstFailure } from '../threshold.js';
 import { diagH, evaluate2x2, rotatedSigma } from '../twoByTwo.js';
 import type { Cell, Family, FamilyParams } from '../types.js';
+import { positive, stepsParam } from './common.js';
 
 /** Parameters of the psd-threshold family. */
 export interface PsdThresholdParams extends FamilyParams {
@@ -67,8 +68,8 @@ export const psdThreshold: Family = {
     { name: 'a1', description: 'first eigenvalue of H (max(a1, a2) > 0)', default: PSD_THRESHOLD_DEFAULTS.a1 },
     { name: 'a2', description: 'second eigenvalue of H', default: PSD_THRESHOLD_DEFAULTS.a2, check: (v, all) => (Math.max(v, all.a1) > 0 ? null : 'need max(a1, a2) > 0 (regime R is bounded)') },
     { name: 'kappaMax', description: 'largest condition number κ(Σ) (axis from 1, log)', default: PSD_THRESHOLD_DEFAULTS.kappaMax, check: (v) => (v > 1 ? null : 'must be > 1') },
-    { name: 'eta', description: 'step size for the base cell fields', default: PSD_THRESHOLD_DEFAULTS.eta, check: (v) => (v > 0 ? null : 'must be > 0') },
-    { name: 'steps', description: 'SGD steps k for the moment comparison', default: PSD_THRESHOLD_DEFAULTS.steps, check: (v) => (Number.isInteger(v) && v >= 1 ? null : 'must be an integer ≥ 1') },
+    { name: 'eta', description: 'step size for the base cell fields', default: PSD_THRESHOLD_DEFAULTS.eta, check: positive },
+    stepsParam(PSD_THRESHOLD_DEFAULTS.steps),
   ],
   defaultGrid: 24,
   // ~20 ms per cell (two scans and bisections): workers pay off from a few hundred cells.

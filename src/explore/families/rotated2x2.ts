@@ -7,6 +7,7 @@
 import { axis, gridPoints } from '../grid.js';
 import { evaluate2x2, rotatedSigma } from '../twoByTwo.js';
 import type { Cell, Family, FamilyParams, ParamSpec } from '../types.js';
+import { positive, sigmaEigenvalueParams, stepsParam } from './common.js';
 
 /** Parameters of the rotated 2×2 family. */
 export interface Rotated2x2Params extends FamilyParams {
@@ -49,27 +50,14 @@ export function* rotated2x2Cells(params: Rotated2x2Params, n: number): Generator
   for (const p of gridPoints(x, y)) yield rotated2x2Cell(params, p.x, p.y);
 }
 
-const positive = (v: number) => (v > 0 ? null : 'must be > 0');
-const nonNegative = (v: number) => (v >= 0 ? null : 'must be ≥ 0');
 
 /** Options of the rotated 2×2 family (`--a1 --a2 --s1 --s2 --eta-max --steps`). */
 export const ROTATED2X2_PARAMS: ParamSpec[] = [
   { name: 'a1', description: 'first eigenvalue of H', default: ROTATED2X2_DEFAULTS.a1 },
   { name: 'a2', description: 'second eigenvalue of H', default: ROTATED2X2_DEFAULTS.a2 },
-  { name: 's1', description: 'first eigenvalue of Σ (≥ 0)', default: ROTATED2X2_DEFAULTS.s1, check: nonNegative },
-  {
-    name: 's2',
-    description: 'second eigenvalue of Σ (≥ 0)',
-    default: ROTATED2X2_DEFAULTS.s2,
-    check: (v, all) => nonNegative(v) ?? (v === 0 && all.s1 === 0 ? 'Σ must not be 0' : null),
-  },
+  ...sigmaEigenvalueParams(ROTATED2X2_DEFAULTS.s1, ROTATED2X2_DEFAULTS.s2),
   { name: 'etaMax', description: 'largest step size η', default: ROTATED2X2_DEFAULTS.etaMax, check: positive },
-  {
-    name: 'steps',
-    description: 'SGD steps k for the moment comparison',
-    default: ROTATED2X2_DEFAULTS.steps,
-    check: (v) => (Number.isInteger(v) && v >= 1 ? null : 'must be an integer ≥ 1'),
-  },
+  stepsParam(ROTATED2X2_DEFAULTS.steps),
 ];
 
 /** The `rotated2x2` family for `hasme explore`. */
