@@ -14,10 +14,9 @@ export interface AsymptoticOrders {
   fits: Record<SdeModel, OrderFit>;
   /** The window finally fitted. */
   etas: string[];
-  /** |fitted − expected| per model (0 for a matching "exact", Infinity for a kind mismatch). */
-  deviations: Record<SdeModel, number>;
 }
 
+/** |fitted − expected| (0 for a matching "exact", Infinity for a kind mismatch). */
 export function deviation(fit: OrderFit, expected: ExpectedOrder): number {
   if (expected === 'exact') return fit.order === 'exact' ? 0 : Infinity;
   return typeof fit.order === 'number' ? Math.abs(fit.order - expected) : Infinity;
@@ -46,13 +45,9 @@ export async function asymptoticOrders(
   for (;;) {
     const etas = halvings(first, first + opts.window - 1);
     const fits = {} as Record<SdeModel, OrderFit>;
-    const deviations = {} as Record<SdeModel, number>;
-    for (const m of problem.models) {
-      fits[m] = fitOrder(etas.map(Number), etas.map((e) => errorsAt(e).get(m)!));
-      deviations[m] = deviation(fits[m], expected[m]);
-    }
+    for (const m of problem.models) fits[m] = fitOrder(etas.map(Number), etas.map((e) => errorsAt(e).get(m)!));
     const unsettled = problem.models.some((m) => expected[m] !== 'exact' && fits[m].preAsymptotic);
-    if (!unsettled || first + opts.window - 1 >= opts.lastJ) return { fits, etas, deviations };
+    if (!unsettled || first + opts.window - 1 >= opts.lastJ) return { fits, etas };
     first++;
   }
 }

@@ -39,12 +39,26 @@ function outcome(id: ClaimId, cases: number, worst: number, failures: Counterexa
   };
 }
 
-/** Orders of generated problems in their asymptotic range against the expected orders. */
-async function generatedOrders(
+/** One generated problem's fitted orders, as the seed loop below records them. */
+interface SeedFit {
+  label: string;
+  fits: Record<SdeModel, OrderFit>;
+  /** The fits as one line of the claim's notes. */
+  line: string;
+  /** The problem in words, for a counterexample. */
+  what: string;
+}
+
+/**
+ * Runs `fitSeed` on opts.seed, opts.seed + 1, ... (problemsFor(opts.runs) problems), compares each
+ * model's fitted order with `expected` and collects coverage, notes lines, the worst deviation and
+ * the failures beyond ORDER_TOLERANCE. Progress counts against `progressTotal` (default: the seeds).
+ */
+async function ordersOverSeeds(
   opts: CheckOptions,
-  make: (seed: number) => QuadraticLike,
   expected: Record<SdeModel, ExpectedOrder>,
-  label: (p: QuadraticLike) => string,
+  fitSeed: (seed: number) => Promise<SeedFit>,
+  progressTotal?: number,
 ) {
   const n = problemsFor(opts.runs);
   const failures: Counterexample[] = [];
@@ -53,18 +67,34 @@ async function generatedOrders(
   let worst = 0;
   for (let i = 0; i < n; i++) {
     const seed = opts.seed + i;
-    const p = make(seed);
-    const r = await asymptoticOrders(p, expected, { first: 3, window: 4, lastJ: 9, digits: CHECK_DIGITS });
-    const dev = Math.max(...SDE.map((m) => r.deviations[m]));
+    const r = await fitSeed(seed);
+    const dev = Math.max(...SDE.map((m) => deviation(r.fits[m], expected[m])));
     worst = Math.max(worst, dev);
-    coverage[label(p)] = (coverage[label(p)] ?? 0) + 1;
-    lines.push(`${fmtFits(r.fits)} (η ${r.etas[r.etas.length - 1]}..${r.etas[0]})`);
-    if (dev > ORDER_TOLERANCE) {
-      failures.push({ seed, description: `${label(p)} problem from seed ${seed}: orders ${fmtFits(r.fits)}, expected ${JSON.stringify(expected)}` });
-    }
-    opts.onProgress?.(i + 1, n);
+    coverage[r.label] = (coverage[r.label] ?? 0) + 1;
+    lines.push(r.line);
+    if (dev > ORDER_TOLERANCE) failures.push({ seed, description: `${r.what}: orders ${fmtFits(r.fits)}, expected ${JSON.stringify(expected)}` });
+    opts.onProgress?.(i + 1, progressTotal ?? n);
   }
   return { n, failures, coverage, lines, worst };
+}
+
+/** Orders of generated problems in their asymptotic range against the expected orders. */
+function generatedOrders(
+  opts: CheckOptions,
+  make: (seed: number) => QuadraticLike,
+  expected: Record<SdeModel, ExpectedOrder>,
+  label: (p: QuadraticLike) => string,
+) {
+  return ordersOverSeeds(opts, expected, async (seed) => {
+    const p = make(seed);
+    const r = await asymptoticOrders(p, expected, { first: 3, window: 4, lastJ: 9, digits: CHECK_DIGITS });
+    return {
+      label: label(p),
+      fits: r.fits,
+      line: `${fmtFits(r.fits)} (η ${r.etas[r.etas.length - 1]}..${r.etas[0]})`,
+      what: `${label(p)} problem from seed ${seed}`,
+    };
+  });
 }
 
 const c14: ClaimCheck = {
@@ -133,22 +163,17 @@ const c16: ClaimCheck = {
     const n = problemsFor(opts.runs);
     const expected: Record<SdeModel, ExpectedOrder> = { sme1: 1, sme2: 2, spf: 'exact', hasme: 'exact' };
     const etas = halvings(0, 3);
-    const failures: Counterexample[] = [];
-    const coverage: Record<string, number> = {};
-    const lines: string[] = [];
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      const seed = opts.seed + i;
-      const base = randomSaddle(seed, etas[0], 2);
-      coverage[`d=${base.x0.length}`] = (coverage[`d=${base.x0.length}`] ?? 0) + 1;
-      const perEta = await Promise.all(etas.map((eta) => growthRateErrors({ ...base, eta })));
-      const fits = Object.fromEntries(SDE.map((m) => [m, fitOrder(etas.map(Number), perEta.map((r) => r[m]))])) as Record<SdeModel, OrderFit>;
-      const dev = Math.max(...SDE.map((m) => deviation(fits[m], expected[m])));
-      worst = Math.max(worst, dev);
-      lines.push(fmtFits(fits));
-      if (dev > ORDER_TOLERANCE) failures.push({ seed, description: `saddle from seed ${seed}: growth-rate error orders ${fmtFits(fits)}` });
-      opts.onProgress?.(i + 1, n + 1);
-    }
+    const { failures, coverage, lines, worst } = await ordersOverSeeds(
+      opts,
+      expected,
+      async (seed) => {
+        const base = randomSaddle(seed, etas[0], 2);
+        const perEta = await Promise.all(etas.map((eta) => growthRateErrors({ ...base, eta })));
+        const fits = Object.fromEntries(SDE.map((m) => [m, fitOrder(etas.map(Number), perEta.map((r) => r[m]))])) as Record<SdeModel, OrderFit>;
+        return { label: `d=${base.x0.length}`, fits, line: fmtFits(fits), what: `saddle from seed ${seed} (growth-rate error)` };
+      },
+      n + 1,
+    );
     const esc = await builtinEscape('saddle-d2');
     opts.onProgress?.(n + 1, n + 1);
     const hasme = esc.curves.find((c) => c.model === 'hasme')!;
