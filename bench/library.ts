@@ -3,7 +3,7 @@
  * no slower than ~90 ms, SciPy's logm + solve_discrete_lyapunov), and an accuracy table against
  * the decimal reference over generated hard cases, each beside a NAIVE baseline measured in the
  * same run: ml-matrix's eigensolver, ℓ = −log(1 − ηa), φ(z) = z/(1 − e^{−z}) with a generic
- * complex exp — the textbook transcription of MATH.md §1.
+ * complex exp — the textbook transcription of spec/models.md §1–§2.
  */
 import os from 'node:os';
 import cliProgress from 'cli-progress';
@@ -16,7 +16,7 @@ import { coefficients, type ComplexMatrix } from '../src/index.js';
 import { errorInEps } from '../test/differential.support.js';
 import { measure, renderTable, type Sample } from './harness.js';
 
-/** The naive transcription of MATH.md §1 (Σ̃ only), for timing and accuracy baselines. */
+/** The naive transcription of spec/models.md §1–§2 (Σ̃ only), for timing and accuracy baselines. */
 function naiveDiffusion(H: number[][], Sigma: number[][], eta: number): ComplexMatrix {
   const d = H.length;
   const eig = new EigenvalueDecomposition(new Matrix(H), { assumeSymmetric: true });

@@ -7,7 +7,7 @@
  * (integers, halves, quarters, powers of two, angles that are simple fractions of π) comes
  * first, dimensions shrink toward their minimum, eigenbases toward the identity.
  *
- * Regime control (MATH.md §2) works on the scaled curvatures z_i = η a_i (m_i = 1 − z_i):
+ * Regime control (spec/models.md §3–§6) works on the scaled curvatures z_i = η a_i (m_i = 1 − z_i):
  * the problem arbitrary draws z per target regime, a step size η, and sets a_i = z_i / η.
  * In the exact constructions (targets 'S' and 'removable') η is a power of two and the
  * eigenbasis a signed permutation, so H, η and the singular / removable relation are exact in
@@ -61,7 +61,7 @@ export interface Problem {
   U: Mat;
   sigmaEig: number[];
   V: Mat;
-  /** Regime of the construction (MATH.md §2); a 'removable' target is regime R. */
+  /** Regime of the construction (spec/models.md §3–§6); a 'removable' target is regime R. */
   regime: Regime;
   target: Target;
   commuting: boolean;
@@ -314,7 +314,7 @@ export function nonCommutingPair(
 // Step sizes aimed at a regime, for a given spectrum
 
 /**
- * Step sizes η for the eigenvalues `eigs` aimed at `target` (MATH.md §2):
+ * Step sizes η for the eigenvalues `eigs` aimed at `target` (spec/models.md §3–§6):
  * R: η a_max < 1 (any η if no a_i > 0); X: η a_max ∈ (1.05, 3.5), away from S by 0.05 in m;
  * S: η = 1/a_i, 2/a_i or 1/a_i + 1/a_j (a_i, a_j > 0); removable: η = 1/a_i + 1/a_j with
  * a_i < 0 < a_j, |a_i| > a_j. Throws if the spectrum admits no such η (e.g. X without a_i > 0).
@@ -350,7 +350,7 @@ export function etaFor(eigs: readonly number[], target: Target): fc.Arbitrary<nu
 }
 
 /**
- * Distance of scaled curvatures z = ηa from the singular set of MATH.md §2 (C9): the smallest of
+ * Distance of scaled curvatures z = ηa from the singular set of spec/models.md §3–§6 (C9): the smallest of
  * |m_i| and |m_i m_j − 1| over pairs with m_i, m_j < 0 (including i = j), m = 1 − z.
  */
 export function singularDistance(z: readonly number[]): number {

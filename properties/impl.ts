@@ -22,7 +22,7 @@ import {
 import * as lib from '../src/index.js';
 import type { Mat } from './arbitraries.js';
 
-/** Coefficients of one model (MATH.md §1): the SDE is dX = −T∇f dt + sqrt(η D) dW, B = TH. */
+/** Coefficients of one model (spec/models.md §1–§2): the SDE is dX = −T∇f dt + sqrt(η D) dW, B = TH. */
 export interface Coeffs {
   regime: Regime;
   drift: ComplexMatrix;
@@ -30,7 +30,7 @@ export interface Coeffs {
   driftMatrix: ComplexMatrix;
 }
 
-/** Moments at t = kη (MATH.md §2): mean, pseudo-covariance, covariance (null where undefined). */
+/** Moments at t = kη (spec/models.md §3–§6): mean, pseudo-covariance, covariance (null where undefined). */
 export interface Moms {
   mean: Complex[];
   pcov: ComplexMatrix;

@@ -1,6 +1,6 @@
 /**
  * The claims registry (src/claims/registry.ts) and its machine-readable twin spec/claims.json agree
- * with MATH.md's claim IDs, and every test spec/claims.json names exists under that name.
+ * with the claim IDs of spec/claims.md, and every test spec/claims.json names exists under that name.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

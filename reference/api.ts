@@ -65,7 +65,7 @@ export function refEigSym(H: RealMatrixJSON, opts: RefOptions = {}): EigSym {
   return eigSym(symmetrize(parseSquare(H, ctx, 'H'), ctx, 'H'), ctx);
 }
 
-/** The regime R, X or S of (H, η) (MATH.md §2). */
+/** The regime R, X or S of (H, η) (spec/models.md §3–§6). */
 export function refRegime(H: RealMatrixJSON, eta: RealJSON, opts: RefOptions = {}): Regime {
   const ctx = context(opts);
   return spectral(symmetrize(parseSquare(H, ctx, 'H'), ctx, 'H'), parseEta(eta, ctx), ctx).regime;
@@ -148,7 +148,7 @@ export function refSgdMomentsRecursion(
   return sgdRecursion(problem.H, problem.Sigma, problem.eta, parseX0(x0, ctx, problem.H.length), k, ctx);
 }
 
-/** SGD moments by the eigenbasis closed form (MATH.md §2); equals refMoments('sgd', ...). */
+/** SGD moments by the eigenbasis closed form (spec/models.md §3–§6); equals refMoments('sgd', ...). */
 export function refSgdMomentsClosedForm(
   H: RealMatrixJSON,
   Sigma: RealMatrixJSON,

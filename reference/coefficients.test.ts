@@ -126,7 +126,7 @@ describe('Stein route (C13)', () => {
 });
 
 describe('diffusion operator', () => {
-  it('is linear in Σ and reproduces refCoefficients (MATH.md §4)', () => {
+  it('is linear in Σ and reproduces refCoefficients (spec/weak.md §2)', () => {
     const ctx = context({ digits: 50 });
     const op = refDiffusionOperator(H2, '0.3', 'hasme');
     const S = S2.map((r) => r.map((x) => new ctx.D(x)));

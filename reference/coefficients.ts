@@ -1,5 +1,5 @@
 /**
- * Coefficients of the four SDE models (MATH.md §1) in H's eigenbasis: drift T, drift matrix
+ * Coefficients of the four SDE models (spec/models.md §1–§2) in H's eigenbasis: drift T, drift matrix
  * B = T H and diffusion (Σ̃ for HA-SME, Σ otherwise). Per eigenvalue:
  *   sme1: T_i = 1,           β_i = a_i
  *   sme2: T_i = 1 + ηa_i/2,  β_i = a_i (1 + ηa_i/2)
@@ -30,7 +30,7 @@ function principalDrift(sp: Spectral, i: number): Complex {
 
 /**
  * T_i and β_i of `model`. spf and hasme need every ℓ_i, so they raise HasmeInputError('singular')
- * when some m_i = 0; hasme also raises at a pole pair of φ (MATH.md C9). spf is defined at a pole
+ * when some m_i = 0; hasme also raises at a pole pair of φ (spec/claims.md C9). spf is defined at a pole
  * pair (its diffusion is Σ) and sme1/sme2 are defined everywhere.
  */
 export function modelSpectrum(model: SdeModel, sp: Spectral): ModelSpectrum {
@@ -117,7 +117,7 @@ export function toEigenbasis(U: RealMatrix, A: RealMatrix, ctx: Ctx): RealMatrix
 
 /**
  * The diffusion operator Σ ↦ D(Σ) of a model: Σ̃ = U (K ∘ (UᵀΣU)) Uᵀ for hasme (linear in Σ,
- * MATH.md §4 / C12), the identity for the others. Σ is a Decimal matrix (hasme uses its symmetric part).
+ * spec/weak.md §2 / C12), the identity for the others. Σ is a Decimal matrix (hasme uses its symmetric part).
  */
 export function diffusionOperator(model: SdeModel, sp: Spectral): (Sigma: RealMatrix) => ComplexMatrix {
   if (model !== 'hasme') return (Sigma) => toComplex(Sigma);

@@ -90,7 +90,7 @@ export class Complex {
 
   /**
    * Principal logarithm: ln|z| + i Arg z with Arg z ∈ (−π, π]. A negative real z (zero imaginary
-   * part of either sign) gets Arg = +π, so −Log m = −ln|m| − iπ for m < 0 (MATH.md §1).
+   * part of either sign) gets Arg = +π, so −Log m = −ln|m| − iπ for m < 0 (spec/models.md §1–§2).
    */
   log(): Complex {
     if (this.isZero()) throw new RangeError('log of zero');

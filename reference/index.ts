@@ -2,7 +2,7 @@
  * hasme-verify's high-precision reference (decimal.js): exact HA-SME coefficients, SGD and SDE
  * moments on quadratics, the Stein-equation second route, the self-check, and the Decimal building
  * blocks (per-call precision, complex scalars, dense matrices, symmetric eigensolver).
- * Formulas: ../shared/MATH.md; derivations: spec/models.md.
+ * Formulas and derivations: spec/models.md.
  */
 export {
   refEigSym,

@@ -16,7 +16,7 @@ function rot2(a: number, b: number): string[][] {
   return [[h00, h01], [h01, h11]].map((r) => r.map((x) => x.toPrecision(12)));
 }
 
-describe('SGD moments: recursion = closed form (MATH.md §2)', () => {
+describe('SGD moments: recursion = closed form (spec/models.md §3–§6)', () => {
   const cases: [string, string[][], string[][], string, number][] = [
     ['R, noncommuting', [['2', '0.5'], ['0.5', '-1']], S2, '0.3', 40],
     ['X', [['2', '0.5'], ['0.5', '-1']], S2, '0.8', 25],

@@ -1,5 +1,5 @@
 /**
- * Exact moments on quadratics with additive Gaussian noise (MATH.md §2): SGD after k steps (by
+ * Exact moments on quadratics with additive Gaussian noise (spec/models.md §3–§6): SGD after k steps (by
  * recursion and by the eigenbasis closed form) and the OU moments of every SDE model at t = kη.
  */
 import type { Decimal } from 'decimal.js';
@@ -68,7 +68,7 @@ export function sgdClosedForm(sp: Spectral, Sigma: RealMatrix, x0: Decimal[], st
 }
 
 /**
- * OU moments of an SDE model at t = kη (MATH.md §2): mean U diag(e^{−β_i t}) Uᵀ x0,
+ * OU moments of an SDE model at t = kη (spec/models.md §3–§6): mean U diag(e^{−β_i t}) Uᵀ x0,
  * P̂_ij = η D̂_ij t ψ((β_i+β_j)t), and Ĉ_ij = η D̂_ij t ψ((β_i+conj β_j)t) where D is real PSD
  * (sme1, sme2, spf: D = Σ; hasme: regime R and Σ̃ ⪰ 0), else cov = null.
  * For spf/hasme, β_i t = ℓ_i k = k Re ℓ_i − iπ k q_i exactly, so e^{−β_i t} = (−1)^{k q_i} e^{−k Re ℓ_i};

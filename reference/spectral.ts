@@ -1,5 +1,5 @@
 /**
- * The per-eigenvalue quantities of MATH.md §1–§2 for a validated (H, η): eigenbasis, m_i = 1 − ηa_i,
+ * The per-eigenvalue quantities of spec/models.md §1–§6 for a validated (H, η): eigenbasis, m_i = 1 − ηa_i,
  * ℓ_i = −Log m_i (principal branch), the regime, and the distance to the singular set.
  */
 import type { Decimal } from 'decimal.js';
@@ -11,7 +11,7 @@ import { eigSym } from './eig.js';
 import type { RealMatrix } from './matrix.js';
 import { expm1, log1p } from './special.js';
 
-/** Where the singular set (MATH.md §2 regime S, C9) was hit. */
+/** Where the singular set (spec/models.md §3–§6 regime S, C9) was hit. */
 export type SingularPoint =
   | { kind: 'zero'; index: number; eigenvalue: string }
   | { kind: 'pole'; pair: [number, number]; eigenvalues: [string, string] };
@@ -75,7 +75,7 @@ export function spectral(H: RealMatrix, eta: Decimal, ctx: Ctx): Spectral {
   return { ctx, eta, a, U, x, m, ell, regime, singular };
 }
 
-/** Throws HasmeInputError('singular') naming the eigenvalue or pair (MATH.md C9). */
+/** Throws HasmeInputError('singular') naming the eigenvalue or pair (spec/claims.md C9). */
 export function raiseSingular(sp: Spectral, what: string): never {
   const s = sp.singular!;
   const eta = sp.eta.toString();
@@ -94,7 +94,7 @@ export function raiseSingular(sp: Spectral, what: string): never {
   );
 }
 
-/** φ(z) = z / (1 − e^{−z}), φ(0) = 1 (MATH.md §1), for any complex z off the poles 2πik, k ≠ 0. */
+/** φ(z) = z / (1 − e^{−z}), φ(0) = 1 (spec/models.md §1–§2), for any complex z off the poles 2πik, k ≠ 0. */
 export function phi(z: Complex): Complex {
   if (z.isZero()) return new Complex(new z.D(1), new z.D(0));
   return z.div(z.neg().expm1().neg());
@@ -138,7 +138,7 @@ export function phaseValue(p: PiPhase, ctx: Ctx): Complex {
 }
 
 /**
- * K_ij = φ(ℓ_i + ℓ_j) (MATH.md §1) using e^{−(ℓ_i+ℓ_j)} = m_i m_j exactly (principal logarithm):
+ * K_ij = φ(ℓ_i + ℓ_j) (spec/models.md §1–§2) using e^{−(ℓ_i+ℓ_j)} = m_i m_j exactly (principal logarithm):
  * K_ij = (ℓ_i + ℓ_j) / (1 − m_i m_j), with K_ij = 1 at the removable singularity (C10) and
  * −log1p(−u)/u (u = 1 − m_i m_j) near it, so no digits are lost there. Regime S is excluded by the caller.
  */

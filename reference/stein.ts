@@ -1,5 +1,5 @@
 /**
- * Σ̃ by a second route (MATH.md C2, C13): the Stein equation Q − M Q Mᵀ = η²(BΣ + ΣBᵀ),
+ * Σ̃ by a second route (spec/claims.md C2, C13): the Stein equation Q − M Q Mᵀ = η²(BΣ + ΣBᵀ),
  * Q = ηΣ̃, M = I − ηH, solved as the d²×d² linear system (I − M⊗M) vec Q = η² vec(BΣ + ΣBᵀ).
  * I − M⊗M has eigenvalues 1 − m_i m_j, so the system is singular whenever some m_i m_j = 1:
  * at a zero eigenvalue of H (i = j, m = 1), at ηa_i = 2, at the poles of φ, and at the removable

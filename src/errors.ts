@@ -11,7 +11,7 @@ export const ERROR_CODES = [
   'shape', // wrong dimensions, ragged rows, empty matrix, x0 of the wrong length
   'non-finite', // NaN, ±Infinity, or a string that is not a number
   'eta', // η ≤ 0 or not a number
-  'singular', // regime S (MATH.md C9): some m_i = 0 or a pole of φ
+  'singular', // regime S (spec/claims.md C9): some m_i = 0 or a pole of φ
   'parse', // malformed JSON or a request/vector line of the wrong form
   'unsupported', // a well-formed request for something not defined (unknown op/model, complex sampling)
 ] as const;

@@ -1,7 +1,7 @@
 /**
  * hasme-verify's double-precision library (package root). Coefficients, exact moments and
  * samplers of SGD and the SDE models SME-1, SME-2, SPF and HA-SME on quadratics
- * (../shared/MATH.md, spec/numerics.md), with the shared error type and data formats.
+ * (spec/models.md, spec/numerics.md), with the shared error type and data formats.
  */
 export { coefficients, type Coefficients, type CoefficientsOptions, type CoefficientDiagnostics } from './library/coefficients.js';
 export { moments, type Moments } from './library/moments.js';

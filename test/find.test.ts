@@ -95,7 +95,7 @@ describe('find: the other unconditioned claims', () => {
     expect(resp.pcov).toEqual([[expect.anything()]]); // d = 1: a 1×1 pseudo-covariance (C3 holds in X)
   });
 
-  it('every searchable claim names MATH.md IDs; unknown names are refused', () => {
+  it('every searchable claim names claim IDs; unknown names are refused', () => {
     for (const c of FIND_CLAIMS) expect(c.related.length).toBeGreaterThan(0);
     expect(findClaim('C7').id).toBe('psd-small-step');
     expect(() => findClaim('nope')).toThrow(HasmeInputError);

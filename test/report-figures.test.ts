@@ -1,6 +1,6 @@
 /**
  * The report's figures (issue 4 item 4): the rotated 2×2 regime map (cell counts per regime
- * against the boundaries of MATH.md §2 worked out by hand) and λmin(Σ̃) against η (signs as C5,
+ * against the boundaries of spec/models.md §3–§6 worked out by hand) and λmin(Σ̃) against η (signs as C5,
  * C6 and C7 predict).
  */
 import { describe, expect, it } from 'vitest';

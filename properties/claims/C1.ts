@@ -1,5 +1,5 @@
 /**
- * C1 mean match (MATH.md §3): e^{−Bη} = I − ηH in regimes R and X, so HA-SME's and SPF's means equal
+ * C1 mean match (spec/claims.md): e^{−Bη} = I − ηH in regimes R and X, so HA-SME's and SPF's means equal
  * SGD's M^k x0 at every t = kη. Oracle: the implementation's own SGD mean (a matrix power, no
  * Σ̃ involved). Error: relative Euclidean error of the mean, required ≤ 1e-40 at the reference.
  */

@@ -1,5 +1,5 @@
 /**
- * C10 removable singularity (MATH.md §3): if m_i m_j = 1 with both positive (a_j < 0,
+ * C10 removable singularity (spec/claims.md): if m_i m_j = 1 with both positive (a_j < 0,
  * a_i = −a_j/(1 − ηa_j)), then ℓ_i + ℓ_j = 0 and K_ij = φ(0) = 1 exactly; Σ̃ is analytic there.
  * Proof (spec/claims.md): ℓ_i + ℓ_j = −ln(m_i m_j) = 0 and φ(z) = z/(1 − e^{−z}) extends
  * analytically to z = 0 with φ(0) = 1 (its only singularities are z = 2πik, k ≠ 0).

@@ -1,5 +1,5 @@
 /**
- * C11 small-η expansion (MATH.md §3):
+ * C11 small-η expansion (spec/claims.md):
  *   T  = I + (η/2)H + (η²/3)H² + O(η³),
  *   Σ̃ = Σ + (η/2)(HΣ + ΣH) + η²[(H²Σ + ΣH²)/3 + HΣH/6] + O(η³).
  * Check (reference): for fixed (H, Σ) and η_j = η_0 2^−j (η_0‖H‖ = 0.05, j = 0..3), the residuals

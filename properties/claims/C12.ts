@@ -1,5 +1,5 @@
 /**
- * C12 structure (MATH.md §3): orthogonal equivariance T(QHQᵀ) = QTQᵀ, Σ̃(QHQᵀ, QΣQᵀ) = QΣ̃Qᵀ;
+ * C12 structure (spec/claims.md): orthogonal equivariance T(QHQᵀ) = QTQᵀ, Σ̃(QHQᵀ, QΣQᵀ) = QΣ̃Qᵀ;
  * independence from the eigenbasis chosen inside a repeated eigenvalue; Σ̃ symmetric (complex
  * symmetric in X, Σ̃ = Σ̃ᵀ, not Hermitian); Σ̃ linear in Σ.
  * Tolerances: with exact transformations (signed permutations, dyadic scalars) the identities are

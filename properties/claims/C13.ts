@@ -1,5 +1,5 @@
 /**
- * C13 two routes agree (MATH.md §3): the eigenbasis formula Σ̃ = U (K ∘ UᵀΣU) Uᵀ and the
+ * C13 two routes agree (spec/claims.md): the eigenbasis formula Σ̃ = U (K ∘ UᵀΣU) Uᵀ and the
  * Stein-equation solve give the same Σ̃. The Stein route is singular wherever some m_i m_j = 1
  * (a zero eigenvalue of H, the removable singularity C10): there it must raise 'singular' while
  * the eigenbasis route returns numbers. Error: relative Frobenius, 40 digits at the reference.

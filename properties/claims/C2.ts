@@ -1,5 +1,5 @@
 /**
- * C2 one-step match (MATH.md §3): ∫_0^η e^{−Bs} ηΣ̃ e^{−Bᵀs} ds = η²Σ in R and X, equivalently
+ * C2 one-step match (spec/claims.md): ∫_0^η e^{−Bs} ηΣ̃ e^{−Bᵀs} ds = η²Σ in R and X, equivalently
  * Q = ηΣ̃ solves the Stein equation Q − M Q Mᵀ = η²(BΣ + ΣBᵀ), M = I − ηH.
  * Oracles: (1) the implementation's pseudo-covariance after one step equals η²Σ; (2) the Stein
  * residual of its (B, Σ̃), computed here in 60-digit arithmetic. Errors relative (Frobenius).

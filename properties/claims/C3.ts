@@ -1,5 +1,5 @@
 /**
- * C3 pseudo-covariance exactness (MATH.md §3): in R and X, HA-SME's pseudo-covariance at t = kη
+ * C3 pseudo-covariance exactness (spec/claims.md): in R and X, HA-SME's pseudo-covariance at t = kη
  * equals SGD's C_k for every k, and (Wick) E p(X_{kη}) = E p(x_k) for every polynomial p.
  * Oracles: the implementation's SGD moments (recursion/closed form, no Σ̃); Wick moments of all
  * monomials of degree ≤ 4 from (mean, pseudo-covariance) of each. Errors relative (Frobenius /

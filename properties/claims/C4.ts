@@ -1,5 +1,5 @@
 /**
- * C4 exact recovery, real case (MATH.md §3): in regime R with Σ̃ ⪰ 0, HA-SME is a real SDE whose
+ * C4 exact recovery, real case (spec/claims.md): in regime R with Σ̃ ⪰ 0, HA-SME is a real SDE whose
  * law at t = kη is SGD's N(μ_k, C_k): covariance and pseudo-covariance both equal C_k.
  * Cases: commuting pairs (Σ̃ ⪰ 0 by C5) and non-commuting Σ ≻ 0 at step sizes where Σ̃ ≻ 0
  * (λ_min(Σ̃) > 1e-8‖Σ̃‖, double eigensolver, so the implementation's own PSD test cannot flip).

@@ -1,5 +1,5 @@
 /**
- * C5 commuting ⇒ PSD (MATH.md §3): if HΣ = ΣH, in regime R, Σ̃ = U diag(σ_i φ(2ℓ_i)) Uᵀ with
+ * C5 commuting ⇒ PSD (spec/claims.md): if HΣ = ΣH, in regime R, Σ̃ = U diag(σ_i φ(2ℓ_i)) Uᵀ with
  * φ(2ℓ) = −2 ln m / (1 − m²) > 0, so Σ̃ ⪰ 0.
  * Proof (spec/claims.md): in a shared eigenbasis Σ̂ is diagonal, so K ∘ Σ̂ is diagonal with entries
  * σ_i K_ii = σ_i φ(2ℓ_i); for real ℓ, φ(z) = z/(1 − e^{−z}) > 0 (numerator and denominator have the

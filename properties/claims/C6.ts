@@ -1,5 +1,5 @@
 /**
- * C6 small step, Σ ≻ 0 (derived bound, MATH.md §3): with E_ij = φ(ℓ_i + ℓ_j) − 1 (regime R),
+ * C6 small step, Σ ≻ 0 (derived bound, spec/claims.md): with E_ij = φ(ℓ_i + ℓ_j) − 1 (regime R),
  *   λ_min(Σ̃) ≥ λ_min(Σ) − max_i Σ̂_ii ‖E‖₂,
  * so Σ̃ ⪰ 0 for all η up to η_b, the largest η with λ_min(Σ) ≥ max_i Σ̂_ii ‖E(η)‖₂.
  * Proof (spec/claims.md): Σ̃ = U (Σ̂ + E ∘ Σ̂) Uᵀ and, for Σ̂ ⪰ 0, Schur's bound

@@ -1,5 +1,5 @@
 /**
- * C7 rank-deficient counterexample (derived, MATH.md §3): log φ is strictly concave on ℝ, so every
+ * C7 rank-deficient counterexample (derived, spec/claims.md): log φ is strictly concave on ℝ, so every
  * 2×2 minor of K over distinct real ℓ has negative determinant; for Σ = vvᵀ with weight on two
  * eigenvectors of H with distinct eigenvalues (regime R), Σ̃ is indefinite for EVERY η > 0.
  * Check: rank-1 misaligned Σ, η = 10^−1 … 10^−6 (within regime R): λ_min(Σ̃) < 0, resolved.

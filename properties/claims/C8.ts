@@ -1,5 +1,5 @@
 /**
- * C8 no covariance match in X (MATH.md §3): on a mode with m < 0 and σ > 0, any diffusion factor
+ * C8 no covariance match in X (spec/claims.md): on a mode with m < 0 and σ > 0, any diffusion factor
  * g (g² = D̂) gives covariance |g|² ∫|e^{−2βu}| du > |∫ e^{−2βu} g² du| = |pseudo-covariance|, so no
  * OU process reproduces SGD's covariance; only the pseudo-covariance matches (C3).
  * Proof (spec/claims.md): the integrand e^{−2βu} has phase −2 Im β u = 2πu/η, which turns through

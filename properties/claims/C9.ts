@@ -1,5 +1,5 @@
 /**
- * C9 singular set (MATH.md §3): at m_i = 0 or at a pole of φ (m_i m_j = 1, both negative) HA-SME is
+ * C9 singular set (spec/claims.md): at m_i = 0 or at a pole of φ (m_i m_j = 1, both negative) HA-SME is
  * undefined: an implementation must raise an error (HasmeInputError 'singular'), never return
  * numbers, and its reported conditioning must grow as η approaches the set.
  * Cases: exact constructions (η a power of two, H a signed-permutation conjugate of diag(z/η)),

@@ -1,6 +1,6 @@
 /**
  * The matrix exponential in Decimal by scaling and squaring with a Taylor polynomial, for the
- * moment ODE of the weak-error engine (MATH.md §4): e^A = (T_m(A / 2^s))^{2^s}.
+ * moment ODE of the weak-error engine (spec/weak.md §2): e^A = (T_m(A / 2^s))^{2^s}.
  *
  * Parameter choice (spec/weak.md §Engines): with X = A/2^s and θ ≥ ‖X‖₁, the Taylor remainder
  * obeys ‖e^X − T_m(X)‖₁ ≤ θ^{m+1}/(m+1)! · 1/(1 − θ/(m+2)). Squaring s times multiplies a relative

@@ -1,6 +1,6 @@
 /**
  * A quadratic problem's moment form (src/problems MomentForm) in Decimal at one precision, with
- * the derived H = mean_i A_i and c̄ = mean_i c_i (MATH.md §4).
+ * the derived H = mean_i A_i and c̄ = mean_i c_i (spec/weak.md §2).
  */
 import type { Decimal } from 'decimal.js';
 import type { MomentForm } from '../../src/problems/types.js';
@@ -40,7 +40,7 @@ export function initialMoments(f: DecimalForm): SecondMoments {
   return { mu: f.x0, S: f.x0.map((xi) => f.x0.map((xj) => xi.times(xj))) };
 }
 
-/** E u for u(x) = xᵀWx + wᵀx: tr(W S) + wᵀμ (MATH.md §4). */
+/** E u for u(x) = xᵀWx + wᵀx: tr(W S) + wᵀμ (spec/weak.md §2). */
 export function expectQuadratic(m: SecondMoments, W: RealMatrix, w: Decimal[], ctx: Ctx): Decimal {
   let s = ctx.zero;
   for (let i = 0; i < W.length; i++) {

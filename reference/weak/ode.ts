@@ -1,5 +1,5 @@
 /**
- * Exact moments of the SDE models on a quadratic moment form (MATH.md §4). With the model's drift
+ * Exact moments of the SDE models on a quadratic moment form (spec/weak.md §2). With the model's drift
  * factor T (from the reference coefficients), B = T H and g = T c̄, the drift is −(B X − g) and
  * the diffusion η D(Σ(X)), D linear (Σ̃ is linear in Σ, C12). Then μ = E X, S = E XXᵀ obey
  *   dμ/dt = −Bμ + g,

@@ -1,5 +1,5 @@
 /**
- * Exact SGD moments on a quadratic moment form (MATH.md §4): with M_i = I − ηA_i,
+ * Exact SGD moments on a quadratic moment form (spec/weak.md §2): with M_i = I − ηA_i,
  *   μ' = mean_i[M_i μ + η c_i],
  *   S' = mean_i[M_i S M_iᵀ + η(M_i μ c_iᵀ + c_i μᵀ M_iᵀ) + η² c_i c_iᵀ] + η² Σ_add.
  * Additive quadratics (n = 1, A = H, c = 0) reduce to μ' = Mμ, S' = M S Mᵀ + η²Σ (§2).

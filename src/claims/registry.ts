@@ -1,5 +1,5 @@
 /**
- * The claims registry: one ClaimCheck per claim C1–C17 of ../shared/MATH.md §3, in order, with
+ * The claims registry: one ClaimCheck per claim C1–C17 of spec/, in order, with
  * the implementations each check runs against (spec/claims.json lists the tests per claim).
  * C1–C13 are property checks (properties/claims/); C14–C17 come from the weak-error engines
  * (src/weak/checks.ts, `weakChecks`); a claim missing there is reported 'not-run', never 'holds'.

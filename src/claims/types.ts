@@ -4,7 +4,7 @@
  * on its outcome, the report tabulates it.
  */
 
-/** Stable claim IDs of ../shared/MATH.md §3. */
+/** Stable claim IDs of spec/. */
 export const CLAIM_IDS = [
   'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16', 'C17',
 ] as const;

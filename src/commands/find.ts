@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .command('find')
     .summary('Find a minimal counterexample to a claim without its conditions')
     .description('Search for a minimal counterexample to a claim stated without its conditions')
-    .option('--claim <id>', 'claim to refute (a name from --list, or a MATH.md ID such as C7)')
+    .option('--claim <id>', 'claim to refute (a name from --list, or a claim ID such as C7)')
     .option('--runs <n>', 'cases to try (default 200, or HASME_RUNS)')
     .option('--seed <s>', 'fast-check seed (default: HASME_SEED or the project seed)')
     .option('--path <p>', 'fast-check path printed with a counterexample: replays exactly that case')

@@ -1,7 +1,7 @@
 /**
  * Per-case verdicts for coefficients and moments (spec/protocol.md §Verdicts): relative Frobenius
  * error per output against the vector's expected values, digits agreed, an error answer required
- * in the singular set (MATH.md C9), `cov: null` required where the covariance is undefined (C4, C8).
+ * in the singular set (spec/claims.md C9), `cov: null` required where the covariance is undefined (C4, C8).
  */
 import type { ErrorResult, MatrixJSON, Op, VectorJSON, VectorLine } from '../formats/types.js';
 import { responseProblem } from '../formats/schemas.js';

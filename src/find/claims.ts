@@ -1,5 +1,5 @@
 /**
- * Claims of ../shared/MATH.md stated WITHOUT their conditions, for `hasme find` to refute. Each has
+ * Claims of spec/ stated WITHOUT their conditions, for `hasme find` to refute. Each has
  * a case generator, a check against the double library (null: the case satisfies the claim), a
  * confirmation of a found violation by the decimal reference, and the protocol request that
  * reproduces the case with `hasme serve`.
@@ -26,7 +26,7 @@ export interface Violation {
 export interface FindClaim {
   /** Name used by `--claim`. */
   id: string;
-  /** The MATH.md claims whose conditions were dropped. */
+  /** The claims (spec/claims.md) whose conditions were dropped. */
   related: ClaimId[];
   /** The unconditioned statement that is searched. */
   statement: string;
@@ -173,7 +173,7 @@ export const FIND_CLAIMS: readonly FindClaim[] = [
 ];
 
 /**
- * The searchable claim called `id`; a MATH.md ID (e.g. `C7`) selects the one claim that drops its
+ * The searchable claim called `id`; a claim ID (e.g. `C7`) selects the one claim that drops its
  * conditions. Otherwise a HasmeInputError listing the known ones.
  */
 export function findClaim(id: string): FindClaim {

@@ -14,7 +14,7 @@ import { findCounterexample, type FindResult } from './search.js';
 export const DEFAULT_FIND_RUNS = 200;
 
 function listClaims(): string {
-  const t = new Table({ head: ['claim', 'MATH.md', 'searched statement (conditions dropped)', 'what the true claim needs'], colWidths: [18, 9, 44, 44], wordWrap: true, style: { head: [], border: [] } });
+  const t = new Table({ head: ['claim', 'claim', 'searched statement (conditions dropped)', 'what the true claim needs'], colWidths: [18, 9, 44, 44], wordWrap: true, style: { head: [], border: [] } });
   for (const c of FIND_CLAIMS) t.push([c.id, c.related.join(', '), c.statement, c.dropped]);
   return t.toString();
 }

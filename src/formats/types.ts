@@ -3,14 +3,14 @@
  * Types and parsing only: no model code lives here.
  */
 
-/** The models compared with SGD (MATH.md §1). `sgd` is SGD itself. */
+/** The models compared with SGD (spec/models.md §1–§2). `sgd` is SGD itself. */
 export const MODELS = ['sgd', 'sme1', 'sme2', 'spf', 'hasme'] as const;
 export type Model = (typeof MODELS)[number];
 /** The SDE models (everything but sgd). */
 export type SdeModel = Exclude<Model, 'sgd'>;
 export const SDE_MODELS: readonly SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 
-/** Regimes per step size (MATH.md §2): R real, X oscillatory, S singular. */
+/** Regimes per step size (spec/models.md §3–§6): R real, X oscillatory, S singular. */
 export type Regime = 'R' | 'X' | 'S';
 
 /** A real scalar in JSON: a number or a decimal string ("1e-10", "-0.25"). */

@@ -1,5 +1,5 @@
 /**
- * Drift T, drift matrix B and diffusion of the four SDE models (MATH.md §1), with diagnostics.
+ * Drift T, drift matrix B and diffusion of the four SDE models (spec/models.md §1–§2), with diagnostics.
  */
 import { HasmeInputError } from '../errors.js';
 import { SDE_MODELS, type Regime, type SdeModel } from '../formats/types.js';
@@ -21,7 +21,7 @@ export interface CoefficientsOptions {
 export interface CoefficientDiagnostics {
   /**
    * λ_min of the diffusion when it is real symmetric: λ_min(Σ̃) for hasme in regime R (negative
-   * values are MATH.md C7's indefinite Σ̃), λ_min(Σ) for sme1/sme2/spf; null for hasme in X.
+   * values are spec/claims.md C7's indefinite Σ̃), λ_min(Σ) for sme1/sme2/spf; null for hasme in X.
    * Computed on first access (one O(d³) symmetric eigenvalue solve) and cached.
    */
   lambdaMinDiffusion: number | null;
@@ -54,7 +54,7 @@ export interface Coefficients {
 
 /**
  * Coefficients of an SDE model (default HA-SME) for Hessian H, noise covariance Σ and step
- * size η (MATH.md §1). Throws HasmeInputError: `shape`, `non-finite`, `not-symmetric`,
+ * size η (spec/models.md §1–§2). Throws HasmeInputError: `shape`, `non-finite`, `not-symmetric`,
  * `not-psd`, `eta`, and `singular` for spf and hasme in regime S (C9), naming the eigenvalue
  * or pair; `non-finite` if a result overflows double precision.
  */
@@ -115,7 +115,7 @@ function diagnostics(diffusion: Float64Array | null, d: number, singularDistance
   };
 }
 
-/** Re t_i = Re ℓ_i / (η a_i), = 1 at a_i = 0 (T's eigenvalue, MATH.md §1). */
+/** Re t_i = Re ℓ_i / (η a_i), = 1 at a_i = 0 (T's eigenvalue, spec/models.md §1–§2). */
 function driftEigenvalueRe(p: Prepared, i: number): number {
   const x = p.logs.x[i];
   return x === 0 ? 1 : p.logs.lre[i] / x;
@@ -129,7 +129,7 @@ function spectralComplex(p: Prepared, re: (i: number) => number, im: (i: number)
   return { rows: d, cols: d, re: spectralFunction(p.u, fr, d), im: fi ? spectralFunction(p.u, fi, d) : null };
 }
 
-/** Σ̃ = U (K ∘ Σ̂) Uᵀ (MATH.md §1) and the cancellation factor max|K|·‖Σ‖_F/‖Σ̃‖_F. */
+/** Σ̃ = U (K ∘ Σ̂) Uᵀ (spec/models.md §1–§2) and the cancellation factor max|K|·‖Σ‖_F/‖Σ̃‖_F. */
 export function hasmeDiffusion(p: Prepared): { diffusion: ComplexMatrix; amplification: number } {
   const { d } = p;
   const k = hasmeKernel(p);

@@ -1,6 +1,6 @@
 /**
  * Quantities in H's eigenbasis shared by coefficients and moments: Σ̂ = UᵀΣU, HA-SME's kernel
- * K_ij = φ(ℓ_i + ℓ_j) (MATH.md §1), each model's per-eigenvalue drift rate ρ_i = η β_i, and the
+ * K_ij = φ(ℓ_i + ℓ_j) (spec/models.md §1–§2), each model's per-eigenvalue drift rate ρ_i = η β_i, and the
  * singular-set guard (C9).
  */
 import { HasmeInputError } from '../errors.js';
@@ -24,7 +24,7 @@ export function sigmaHat(p: Prepared): Float64Array {
 export function requireNonsingular(p: Prepared, model: SdeModel): void {
   const witness = model === 'hasme' ? p.info.zero ?? p.info.pole : model === 'spf' ? p.info.zero : null;
   if (witness) {
-    throw new HasmeInputError('singular', `${model} is undefined in regime S (MATH.md C9): ${witness}`, {
+    throw new HasmeInputError('singular', `${model} is undefined in regime S (spec/claims.md C9): ${witness}`, {
       singularDistance: p.info.singularDistance,
       tolerance: p.info.tolerance,
     });
@@ -51,7 +51,7 @@ export function hasmeKernel(p: Prepared): ComplexMatrix {
 }
 
 /**
- * Per-eigenvalue drift rates ρ_i = η β_i of B = U diag(β) Uᵀ as x − iπn (MATH.md §1):
+ * Per-eigenvalue drift rates ρ_i = η β_i of B = U diag(β) Uᵀ as x − iπn (spec/models.md §1–§2):
  * sme1 ηa, sme2 ηa + (ηa)²/2, spf and hasme ℓ_i.
  */
 export interface Rates {

@@ -10,7 +10,7 @@ import { symmetricEigenvalues } from '../linalg/symmetricEigen.js';
 /** A real matrix: nested rows of numbers, or an ml-matrix Matrix. */
 export type MatrixInput = number[][] | Matrix;
 
-/** A quadratic problem with additive Gaussian noise (MATH.md §2). */
+/** A quadratic problem with additive Gaussian noise (spec/models.md §3–§6). */
 export interface Problem {
   /** Hessian H (symmetric d×d). */
   H: MatrixInput;
@@ -35,7 +35,7 @@ export const SYMMETRY_TOL_EPS = 32;
 /**
  * PSD tolerance: Σ is accepted when Σ + τI admits a Cholesky factorization, τ = PSD_TOL_EPS · d ·
  * eps · ‖Σ‖_F (≥ the eigensolver's and Cholesky's backward error, so exactly PSD and
- * rank-deficient Σ, MATH.md C7, pass); when it does not, Σ's eigenvalues decide: λ_min(Σ) < −τ
+ * rank-deficient Σ, spec/claims.md C7, pass); when it does not, Σ's eigenvalues decide: λ_min(Σ) < −τ
  * is `not-psd`, naming λ_min.
  */
 export const PSD_TOL_EPS = 8;

@@ -1,5 +1,5 @@
 /**
- * Exact moments on quadratics with additive Gaussian noise (MATH.md §2): SGD after k steps and
+ * Exact moments on quadratics with additive Gaussian noise (spec/models.md §3–§6): SGD after k steps and
  * the OU process of each SDE model at t = kη, all in H's eigenbasis.
  *
  * Every exponential has the form e^{−z} with z = x − iπn (see numerics/phi.ts), so
@@ -26,14 +26,14 @@ export interface Moments {
   pcov: ComplexMatrix;
   /**
    * Covariance E[(X−μ)(X−μ)ᴴ] where the diffusion D is real PSD (sgd, sme1, sme2, spf; hasme in
-   * regime R with Σ̃ ⪰ 0); null otherwise (hasme in X, or Σ̃ indefinite, MATH.md C7).
+   * regime R with Σ̃ ⪰ 0); null otherwise (hasme in X, or Σ̃ indefinite, spec/claims.md C7).
    */
   cov: ComplexMatrix | null;
 }
 
 /**
  * Exact moments of `model` on f(x) = ½xᵀHx with gradient noise N(0, Σ), from x0, after `steps`
- * SGD steps or at t = steps·η (MATH.md §2). Throws HasmeInputError like {@link coefficients},
+ * SGD steps or at t = steps·η (spec/models.md §3–§6). Throws HasmeInputError like {@link coefficients},
  * `singular` for spf/hasme in regime S (sgd, sme1, sme2 are defined there), `unsupported` for
  * an unknown model or a negative/non-integer `steps`.
  */
@@ -60,7 +60,7 @@ function decay(x: number, k: number): number {
   return Math.exp(-k * x);
 }
 
-/** SGD: μ_k = M^k x0, Ĉ_k,ij = η² Σ̂_ij (1 − (m_i m_j)^k)/(1 − m_i m_j) (MATH.md §2). */
+/** SGD: μ_k = M^k x0, Ĉ_k,ij = η² Σ̂_ij (1 − (m_i m_j)^k)/(1 − m_i m_j) (spec/models.md §3–§6). */
 function sgdMoments(p: Prepared, x0: Float64Array, k: number): Moments {
   const { d, logs, eta } = p;
   const mean = evolveMean(p, x0, (i) => powerOfM(logs, i, k));
@@ -79,7 +79,7 @@ function sgdMoments(p: Prepared, x0: Float64Array, k: number): Moments {
 
 /**
  * OU moments at t = kη: mean U diag(e^{−kρ_i}) Uᵀ x0; P̂_ij = η² k D̂_ij g(k(ρ_i + ρ_j)), and the
- * covariance with ρ_j → conj ρ_j where D is real PSD (MATH.md §2).
+ * covariance with ρ_j → conj ρ_j where D is real PSD (spec/models.md §3–§6).
  */
 function sdeMoments(p: Prepared, model: SdeModel, x0: Float64Array, k: number): Moments {
   requireNonsingular(p, model);
@@ -121,7 +121,7 @@ function sdeMoments(p: Prepared, model: SdeModel, x0: Float64Array, k: number): 
  * is resolved: |λ_min| > τ = PSD_TOL_EPS·d·eps·‖Σ̃‖₂·κ (κ the coefficient condition estimate).
  * Inside ±τ the double computation cannot tell the sign, and the answer comes from structure:
  * with Σ's null space N and range R (Σ rank-deficient), the Schur complement of Σ̃'s N-block is
- * −(η²/12)·H_NR S H_RN + O(η³) (from MATH.md C11's expansion; C7 is its rank-one case), so Σ̃ is
+ * −(η²/12)·H_NR S H_RN + O(η³) (from spec/claims.md C11's expansion; C7 is its rank-one case), so Σ̃ is
  * indefinite exactly when H couples N to R; if it does not (‖H_RN‖ within rounding), Σ̃ is
  * block-diagonal with a zero N-block and counts as PSD.
  */

@@ -1,6 +1,6 @@
 /**
  * Validation and the one eigendecomposition every computation shares: H = U diag(a) Uᵀ, the
- * step logs of (a, η), the regime, and Σ's spectrum (for the PSD check) — MATH.md §1–§2.
+ * step logs of (a, η), the regime, and Σ's spectrum (for the PSD check) — spec/models.md §1–§6.
  */
 import { symmetricEigen } from '../linalg/symmetricEigen.js';
 import { stepLogs, type StepLogs } from '../numerics/stepLog.js';

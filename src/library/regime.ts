@@ -1,5 +1,5 @@
 /**
- * Regime classification per step size (MATH.md §2) with a documented singular tolerance:
+ * Regime classification per step size (spec/models.md §3–§6) with a documented singular tolerance:
  * R when every m_i > 0, X when some m_i < 0, S when some |m_i| ≤ τ or a negative pair has
  * |m_i m_j − 1| ≤ τ (|m_i| + |m_j|) — i.e. when an eigenvalue perturbation of τ could put the
  * problem on the singular set (C9), so the answer's sign or existence cannot be certified.
@@ -69,7 +69,7 @@ export function classify(a: Float64Array, eta: number, logs: StepLogs): RegimeIn
 }
 
 /**
- * The regime of (H, η): 'R' real, 'X' oscillatory, 'S' singular (MATH.md §2, C9), with the
+ * The regime of (H, η): 'R' real, 'X' oscillatory, 'S' singular (spec/models.md §3–§6, C9), with the
  * singular tolerance {@link SINGULAR_TOL_EPS}. Throws HasmeInputError on bad H or η.
  */
 export function regime(H: MatrixInput, eta: number): Regime {

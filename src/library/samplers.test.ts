@@ -1,5 +1,5 @@
 /**
- * Samplers against the exact moments (MATH.md §2): sample mean and covariance of n = 20 000
+ * Samplers against the exact moments (spec/models.md §3–§6): sample mean and covariance of n = 20 000
  * draws must lie within 6 standard errors (false alarm < 1e−8 per entry under normality), and
  * the samplers must be reproducible from their seed.
  */

@@ -69,7 +69,7 @@ function rows(x: Float64Array, n: number, d: number): number[][] {
 
 function realOnly(name: string, m: ComplexMatrix | null, model: Model): Float64Array {
   if (!m || m.im) {
-    throw new HasmeInputError('unsupported', `${model}: ${name} is not a real PSD matrix here (regime X, or Σ̃ indefinite, MATH.md C7/C8): sampling needs a real Gaussian law`);
+    throw new HasmeInputError('unsupported', `${model}: ${name} is not a real PSD matrix here (regime X, or Σ̃ indefinite, spec/claims.md C7/C8): sampling needs a real Gaussian law`);
   }
   return m.re;
 }
@@ -105,7 +105,7 @@ function requireModel(model: Model): void {
 
 /**
  * n exact samples of X at t = steps·η (SDE models: drawn from the OU transition law
- * N(mean, cov) of MATH.md §2), or of SGD's iterate x_steps (the SGD recursion with Gaussian
+ * N(mean, cov) of spec/models.md §3–§6), or of SGD's iterate x_steps (the SGD recursion with Gaussian
  * noise). Seeded and reproducible. Real cases only: `unsupported` where the law is complex
  * (regime X for spf/hasme, Σ̃ indefinite).
  */

@@ -1,6 +1,6 @@
 /**
  * φ(z) = z/(1 − e^{−z}), g = 1/φ and SGD's geometric sum on z = x − iπn, against closed forms
- * evaluated in 60-digit decimal arithmetic (MATH.md §1–§2). Errors in eps, relative to |value|.
+ * evaluated in 60-digit decimal arithmetic (spec/models.md §1–§6). Errors in eps, relative to |value|.
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';

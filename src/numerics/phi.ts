@@ -1,5 +1,5 @@
 /**
- * φ(z) = z / (1 − e^{−z}) and its reciprocal g(z) = (1 − e^{−z}) / z (MATH.md §1, §2) on the
+ * φ(z) = z / (1 − e^{−z}) and its reciprocal g(z) = (1 − e^{−z}) / z (spec/models.md §1–§2, §2) on the
  * arguments the library meets: z = x − iπn with x real and n an integer. Every ℓ_i has imaginary
  * part 0 or −π (principal branch), so every ℓ_i + ℓ_j, k(ℓ_i + ℓ_j) and ℓ_i + conj(ℓ_j) has this
  * form, and e^{−z} = (−1)^n e^{−x} EXACTLY. Carrying n as an integer instead of a rounded
@@ -23,7 +23,7 @@ export function oneMinusExpNeg(x: number, n: number): number {
 
 /**
  * out ← φ(x − iπn). φ(0) = 1; at a pole (x = 0, n even ≠ 0) out ← NaN: callers exclude the
- * singular set (MATH.md C9) before evaluating.
+ * singular set (spec/claims.md C9) before evaluating.
  */
 export function phiInto(x: number, n: number, out: ComplexOut): ComplexOut {
   const im = -Math.PI * n;
@@ -73,7 +73,7 @@ export function invPhiInto(x: number, n: number, out: ComplexOut): ComplexOut {
 
 /**
  * (1 − p^k) / (1 − p) for p = e^{−z}, z = x − iπn, i.e. the geometric sum Σ_{j<k} p^j of SGD's
- * covariance (MATH.md §2), evaluated as a ratio of two cancellation-free differences; = k at p = 1.
+ * covariance (spec/models.md §3–§6), evaluated as a ratio of two cancellation-free differences; = k at p = 1.
  */
 export function geometricSum(x: number, n: number, k: number): number {
   if (x === 0 && n % 2 === 0) return k;

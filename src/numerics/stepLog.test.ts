@@ -1,6 +1,6 @@
 /**
  * Per-eigenvalue step quantities against exact decimal arithmetic on the exact doubles:
- * Re ℓ = −ln|1 − ηa| (principal branch, MATH.md §1), T's eigenvalue ℓ/(ηa), and the pair
+ * Re ℓ = −ln|1 − ηa| (principal branch, spec/models.md §1–§2), T's eigenvalue ℓ/(ηa), and the pair
  * quantities m_i m_j − 1 and ℓ_i + ℓ_j near the removable singularity (C10) and φ's poles.
  */
 import { Decimal } from 'decimal.js';

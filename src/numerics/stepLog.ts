@@ -1,5 +1,5 @@
 /**
- * Per-eigenvalue quantities of one step size (MATH.md §1): m = 1 − ηa, ℓ = −Log m on the
+ * Per-eigenvalue quantities of one step size (spec/models.md §1–§2): m = 1 − ηa, ℓ = −Log m on the
  * principal branch, and T's eigenvalue t = ℓ/(ηa); plus ℓ_i + ℓ_j for pairs.
  *
  * ℓ is stored as (lre, n) with ℓ = lre − iπn, n ∈ {0, 1}: n = 1 exactly when m < 0, where

@@ -1,5 +1,5 @@
 /**
- * The common moment form of the quadratic problems (MATH.md §2, §4): ∇F(x; i, ξ) = A_i x − c_i + ξ,
+ * The common moment form of the quadratic problems (spec/models.md §3–§6, §4): ∇F(x; i, ξ) = A_i x − c_i + ξ,
  * i uniform over n components, ξ ~ N(0, Σ_add). Additive quadratics and saddles are n = 1,
  * A_1 = H, c_1 = 0; finite sums have Σ_add = 0. One exact engine serves both.
  */

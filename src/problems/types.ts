@@ -1,5 +1,5 @@
 /**
- * Problem definitions for the weak-error and escape engines (MATH.md §2, §4, C14–C17).
+ * Problem definitions for the weak-error and escape engines (spec/models.md §3–§6, §4, C14–C17).
  * Every real number is kept as the decimal string it was given in, so the exact engines
  * (reference/weak) can read it at any precision and the double engines (src/weak) as a number.
  */

@@ -19,7 +19,7 @@ export const LAMBDA_MIN_PAIRS: { name: string; Sigma: Mat; lambdaMaxSigma: numbe
   { name: 'commuting', Sigma: [[1, 0], [0, 0.5]], lambdaMaxSigma: 1 },
   // R(π/4) diag(1, 0.01) R(π/4)ᵀ: eigenvalues 1 and 0.01, eigenvectors at 45° to H's.
   { name: 'non-commuting', Sigma: [[0.505, 0.495], [0.495, 0.505]], lambdaMaxSigma: 1 },
-  // MATH.md C7's example: Σ = vvᵀ with v = (1, 1)/√2.
+  // spec/claims.md C7's example: Σ = vvᵀ with v = (1, 1)/√2.
   { name: 'rank-deficient', Sigma: [[0.5, 0.5], [0.5, 0.5]], lambdaMaxSigma: 1 },
 ];
 
@@ -81,7 +81,7 @@ export async function lambdaMinFigure(): Promise<Figure> {
       `r = λmin(Σ̃)/λmax(Σ) from the double library, drawn on a symmetric-log axis: y = sign(r)·log10(1 + |r|/c) with c = ${SYMLOG_C}, ` +
       `so y = +k (−k) means r ≈ +10^(k−15) (−10^(k−15)) and |r| below c (double rounding) is flattened onto the dashed line y = 0. ` +
       `Above the line Σ̃ ⪰ 0, below it Σ̃ is indefinite. H = diag(1, 0.2) (regime R for η < 1); commuting: Σ = diag(1, 0.5); ` +
-      `non-commuting (Σ ≻ 0, κ(Σ) = 100): Σ = R(π/4) diag(1, 0.01) R(π/4)ᵀ = [[0.505, 0.495], [0.495, 0.505]]; rank-deficient: Σ = ½[[1, 1], [1, 1]] (MATH.md C7). Expected: commuting pair never below (C5); Σ ≻ 0 above for small η (C6); ` +
+      `non-commuting (Σ ≻ 0, κ(Σ) = 100): Σ = R(π/4) diag(1, 0.01) R(π/4)ᵀ = [[0.505, 0.495], [0.495, 0.505]]; rank-deficient: Σ = ½[[1, 1], [1, 1]] (spec/claims.md C7). Expected: commuting pair never below (C5); Σ ≻ 0 above for small η (C6); ` +
       `rank-deficient Σ below for every η (C7). Sign changes seen: ${changes.length ? changes.join('; ') : 'none'}.`,
     svg,
   };

@@ -15,7 +15,7 @@ export function renderMarkdown(report: ReportData): string {
   out.push('# HA-SME claims report', '');
   out.push(`**${summaryLine(report)}**`, '');
   out.push(`hasme-verify ${report.version}, Node ${report.node}, generated ${report.generatedAt}.`);
-  out.push(`Replay this run: \`${reportCommandLine(report)}\`. Claims: MATH.md §3 / spec/claims.md.`, '');
+  out.push(`Replay this run: \`${reportCommandLine(report)}\`. Claims: spec/claims.md / spec/claims.md.`, '');
   if (report.figures.length) out.push(`Figures (below): ${report.figures.map((f) => `[${f.title}](${f.file})`).join(' · ')}.`, '');
 
   out.push('## Claims', '');

@@ -1,7 +1,7 @@
 /**
  * Figure (a) of the report: the rotated 2×2 family H = R(θ) diag(a1, a2) R(θ)ᵀ, Σ = diag(s1, s2)
  * of the explorer (src/explore/families/rotated2x2.ts), whose cells and margin figure are reused
- * as they are: a map of regime R/X/S (MATH.md §2) with R split by whether Σ̃ ⪰ 0 (C5–C7), and the
+ * as they are: a map of regime R/X/S (spec/models.md §3–§6) with R split by whether Σ̃ ⪰ 0 (C5–C7), and the
  * explorer's PSD-margin heatmap λmin(Σ̃)/λmax(Σ̃) over the regime-R band.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -35,7 +35,7 @@ const claim = {
       items: { type: 'object', required: ['file', 'test'], properties: { file: { type: 'string' }, test: { type: 'string' } } },
     },
   },
-  // A claim holds only if its checks ran (MATH.md §3; issue 4): holds ⇒ cases ≥ 1.
+  // A claim holds only if its checks ran (spec/claims.md; issue 4): holds ⇒ cases ≥ 1.
   if: { properties: { status: { const: 'holds' } } },
   then: { properties: { cases: { type: 'integer', minimum: 1 } } },
 } as const;

@@ -126,7 +126,7 @@ interface ProblemFacts {
   regime: 'R' | 'X' | 'S';
   negativeCurvature: boolean;
   tinyEta: boolean;
-  /** H has an eigenvalue 0 (T = 1 there, MATH.md §1; naive ℓ/(ηa) is 0/0). */
+  /** H has an eigenvalue 0 (T = 1 there, spec/models.md §1–§2; naive ℓ/(ηa) is 0/0). */
   zeroEigenvalue: boolean;
   /** Eigenvalues of H and η in double, for choosing step counts. */
   a: number[];

@@ -1,5 +1,5 @@
 /**
- * The four SDE models on a 1-D objective with additive gradient noise N(0, σ²) (MATH.md §1,
+ * The four SDE models on a 1-D objective with additive gradient noise N(0, σ²) (spec/models.md §1–§2,
  * C17): dX = −b(X) dt + sqrt(η D(X)) dW. For non-quadratic f, SPF and HA-SME use the local
  * Hessian f″(x) in T and Σ̃ (state-dependent coefficients). With z = η f″(x):
  *   T(z) = −log(1 − z)/z,  Σ̃ = σ² φ(2ℓ) with ℓ = −log(1 − z), and φ(2ℓ) = 2ℓ/(1 − (1 − z)²) = 2T(z)/(2 − z),

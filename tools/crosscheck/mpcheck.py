@@ -1,6 +1,6 @@
 """Independent cross-check of the conformance vectors with mpmath.
 
-Written from MATH.md (/work/shared/MATH.md, sections 1-2) alone: it shares no code with the
+Written from spec/models.md (spec/models.md) alone: it shares no code with the
 TypeScript reference (reference/) or library (src/). For every vector line it recomputes the
 expected values at mpmath precision DPS and reports the digits agreed (relative Frobenius error,
 complex entries by modulus), the singular cases, the regimes, every `cov: null`, and the
@@ -14,7 +14,7 @@ Exit status: 0 when every non-singular case agrees to at least --min-digits digi
 the vectors are written with 45) and singular cases, regimes, null covariances and
 psd-borderline tags all agree; 1 otherwise; 2 for bad usage. Needs mpmath (pip install mpmath).
 
-Method (MATH.md): eigenvectors by mpmath.eigsy; m_i = 1 - eta a_i; ell_i = -log1p(-eta a_i) for
+Method (spec/models.md): eigenvectors by mpmath.eigsy; m_i = 1 - eta a_i; ell_i = -log1p(-eta a_i) for
 m_i > 0, -Log m_i (principal branch) for m_i < 0; K_ij = phi(ell_i + ell_j) with
 phi(z) = z / (-expm1(-z)); SGD moments in H's eigenbasis; OU moments with
 psi(z) = -expm1(-z)/z. Singular set: |m_i| or |m_i m_j - 1| (both negative) below 10^-(DPS/2 + 10).
@@ -69,7 +69,7 @@ def basis(Q, inner):
 
 
 class Problem:
-    """Eigen-decomposition of H, m_i, ell_i and the regime (MATH.md sections 1-2)."""
+    """Eigen-decomposition of H, m_i, ell_i and the regime (spec/models.md §1–§6)."""
 
     def __init__(self, line, sing_tol):
         self.H = mat(line['H'])

@@ -22,7 +22,7 @@ export interface PsdThresholdParams extends FamilyParams {
   steps: number;
 }
 
-/** Defaults: H = diag(1, 0.2) as in MATH.md C7, κ up to 1e6, base fields at ηλ = 1/2. */
+/** Defaults: H = diag(1, 0.2) as in spec/claims.md C7, κ up to 1e6, base fields at ηλ = 1/2. */
 export const PSD_THRESHOLD_DEFAULTS: PsdThresholdParams = { a1: 1, a2: 0.2, kappaMax: 1e6, eta: 0.5, steps: 10 };
 
 const ONES = [

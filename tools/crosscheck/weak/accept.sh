@@ -1,6 +1,6 @@
 #!/bin/sh
 # Acceptance (issue #5): unseen quadratic and finite-sum problems, `hasme weak --json` against an
-# independent 40-digit mpmath computation written from MATH.md alone (mp_weak.py).
+# independent 40-digit mpmath computation written from spec/ alone (mp_weak.py).
 cd "$(dirname "$0")/../../.." || exit 1
 for i in 1 2 3 4 5; do for k in quadratic finite-sum; do
   python3 tools/crosscheck/weak/gen_unseen.py $((i*7+100)) $k > /tmp/u_$k$i.json

@@ -1,4 +1,4 @@
-"""Independent 40-digit weak errors from MATH.md §1, §4 alone (mpmath); no project code.
+"""Independent 40-digit weak errors from spec/models.md §1–§2, §4 alone (mpmath); no project code.
 Usage: python3 mp_weak.py PROBLEM.json [digits]  -> JSON rows {model, eta, steps, sgd, sde, error}
 SDE moments: z = (vec S (column-major, via Kronecker products), mu, 1), z' = L z, z(T) = expm(L T) z0."""
 import json, sys
