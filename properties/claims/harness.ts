@@ -57,7 +57,7 @@ function failureMessage(err: unknown): string {
 }
 
 /** Runs one property at `numRuns` cases with the given seed. */
-export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: number): PropertyResult {
+export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: number, shrink = true): PropertyResult {
   const coverage: Record<string, number> = {};
   let worst: number | null = null;
   let shrinking = false;
@@ -77,7 +77,7 @@ export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: num
       throw err;
     }
   });
-  const out = fc.check(prop, { ...params(numRuns), seed, numRuns });
+  const out = fc.check(prop, { ...params(numRuns), seed, numRuns, endOnFailure: !shrink });
   const result: PropertyResult = { name: spec.name, failed: out.failed, cases: out.numRuns, worstError: worst, coverage };
   if (out.failed) {
     const msg = failureMessage(out.errorInstance);
@@ -137,7 +137,7 @@ export function claimCheck(
       let done = 0;
       for (const spec of specs) {
         const n = Math.max(1, Math.round((options.runs * scale * (spec.weight ?? 1)) / total));
-        results.push(runProperty(spec, n, options.seed));
+        results.push(runProperty(spec, n, options.seed, options.shrink ?? true));
         options.onProgress?.(++done, specs.length);
       }
       return foldOutcome(id, results, notes);

@@ -40,6 +40,8 @@ export interface CheckOptions {
   /** Budget: number of generated cases (a check may scale it per sub-property). */
   runs: number;
   seed: number;
+  /** false: stop at the first failing case without shrinking (the claim × bug matrix); default true. */
+  shrink?: boolean;
   /** Called as cases complete, for progress displays. */
   onProgress?: (done: number, total: number) => void;
 }
