@@ -92,7 +92,7 @@ export const BUGS: Bug[] = [
   {
     id: 'transposed-eigenvectors',
     description: 'Σ̃ assembled with Uᵀ in place of U (rows of U taken as eigenvectors)',
-    claims: ['C2', 'C12'],
+    claims: ['C2'],
     impl: (base) =>
       withCoefficients(lib(base), 'Uᵀ for U in Σ̃', (_c, H, Sigma, eta) => {
         const { a, U } = eigenbasis(H);
@@ -100,6 +100,18 @@ export const BUGS: Bug[] = [
         const Hswapped = Ut.transpose().mmul(Matrix.diag(a)).mmul(Ut).to2DArray();
         const sym = Hswapped.map((row, i) => row.map((x, j) => (x + Hswapped[j][i]) / 2));
         return { diffusion: lib(base).coefficients(sym, Sigma, eta).diffusion };
+      }),
+  },
+  {
+    id: 'unsymmetrized-correction',
+    description: 'Σ̃ carries the first-order term ηHΣ instead of (η/2)(HΣ + ΣH): Σ̃ + (η/2)(HΣ − ΣH), not symmetric',
+    claims: ['C2', 'C12'],
+    impl: (base) =>
+      withCoefficients(lib(base), 'ηHΣ for (η/2)(HΣ + ΣH)', (c, H, Sigma, eta) => {
+        const Hc = realToC(H);
+        const Sc = realToC(Sigma);
+        const commutator = C.sub(C.mul(Hc, Sc), C.mul(Sc, Hc));
+        return { diffusion: C.add(c.diffusion, C.scale(commutator, cnum(eta / 2))) };
       }),
   },
   {

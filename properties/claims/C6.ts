@@ -1,12 +1,16 @@
 /**
- * C6 small step, Σ ≻ 0 (derived bound, spec/claims.md): with E_ij = φ(ℓ_i + ℓ_j) − 1 (regime R),
- *   λ_min(Σ̃) ≥ λ_min(Σ) − max_i Σ̂_ii ‖E‖₂,
- * so Σ̃ ⪰ 0 for all η up to η_b, the largest η with λ_min(Σ) ≥ max_i Σ̂_ii ‖E(η)‖₂.
- * Proof (spec/claims.md): Σ̃ = U (Σ̂ + E ∘ Σ̂) Uᵀ and, for Σ̂ ⪰ 0, Schur's bound
- * ‖E ∘ Σ̂‖₂ ≤ max_i Σ̂_ii ‖E‖₂; Weyl's inequality gives the claim.
- * Checks: (1) no violation of the bound at generated η; (2) Σ̃(η_b) ⪰ 0; (3) tightness: measured
- * η₀ (first loss of PSD, scan ×2 then 30 bisection steps) over η_b, reported in the notes.
- * The bound's E is evaluated here in closed form (log1p/expm1, real ℓ): an independent oracle.
+ * C6 small step, Σ ≻ 0 (derived bound, spec/claims.md C6): with E_ij = φ(ℓ_i + ℓ_j) − 1 (regime R),
+ *   λ_min(Σ̃) ≥ λ_min(Σ) − max_i Σ̂_ii ‖E‖₂ ≥ λ_min(Σ) − max_i Σ̂_ii ‖F‖₂,  F_ij = φ(|ℓ_i| + |ℓ_j|) − 1.
+ * Proof (spec/claims.md C6): Σ̃ = U (Σ̂ + E ∘ Σ̂) Uᵀ; Schur's bound ‖E ∘ Σ̂‖₂ ≤ max_i Σ̂_ii ‖E‖₂ for
+ * Σ̂ ⪰ 0; Weyl's inequality. |E_ij| ≤ F_ij because φ(−u) = φ(u) − u and φ(u) ≥ 1 + u/2; F ≥ 0 grows
+ * entrywise with η (|ℓ_i| does), so ‖F(η)‖₂ is nondecreasing (Perron–Frobenius) and the η where the
+ * F-condition holds form an interval (0, η_F]. ‖E(η)‖₂ is not monotone when H has eigenvalues of
+ * both signs; η_b is the first crossing of the E-condition, and Σ̃ ⪰ 0 on (0, η_b] by definition.
+ * Checks: (1) no violation of either bound at generated η, and ‖E‖₂ ≤ ‖F‖₂ there; (2) Σ̃ ⪰ 0 at η_F
+ * and at η_b (bisection from η_F); the E-condition is evaluated on a 64-point grid in [η_F, η_b]
+ * (measured: did η_b's bisection find the first crossing?); (3) tightness: measured η₀ (first loss of
+ * PSD, scan ×2 then 30 bisection steps) over η_b, reported in the notes.
+ * E and F are evaluated here in closed form (log1p/expm1, real ℓ): an independent oracle.
  */
 import fc from 'fast-check';
 import type { ClaimCheck, ClaimOutcome, CheckOptions } from '../../src/claims/types.js';
@@ -18,14 +22,26 @@ import { claimCheck, coefficientsRequest, describeCase, ensure, labelProblem } f
 /** φ(s) = s / (1 − e^{−s}) for real s (1 at s = 0). */
 const phiReal = (s: number): number => (s === 0 ? 1 : s / -Math.expm1(-s));
 
-/** The right side of the bound at step size η: λ_min(Σ) − max_i Σ̂_ii ‖E‖₂ (regime R). */
-export function c6Bound(p: Problem, eta: number): number {
+/** ‖E(η)‖₂ (E_ij = φ(ℓ_i + ℓ_j) − 1) or, with `majorant`, ‖F(η)‖₂ (F_ij = φ(|ℓ_i| + |ℓ_j|) − 1), regime R. */
+function kernelNorm(p: Problem, eta: number, majorant = false): number {
   const ell = p.eigH.map((a) => -Math.log1p(-eta * a));
-  const E = ell.map((li) => ell.map((lj) => phiReal(li + lj) - 1));
-  const Shat = matmul(transpose(p.U), matmul(p.Sigma, p.U));
-  const maxDiag = Math.max(...Shat.map((row, i) => row[i]));
-  return Math.min(...p.sigmaEig) - maxDiag * norm2Sym(E);
+  const s = majorant ? ell.map(Math.abs) : ell;
+  return norm2Sym(s.map((li) => s.map((lj) => phiReal(li + lj) - 1)));
 }
+
+/** The right side of the bound at step size η: λ_min(Σ) − max_i Σ̂_ii ‖E‖₂ (‖F‖₂ with `majorant`), regime R. */
+export function c6Bound(p: Problem, eta: number, majorant = false): number {
+  return Math.min(...p.sigmaEig) - maxDiagHat(p) * kernelNorm(p, eta, majorant);
+}
+
+/** max_i Σ̂_ii (≥ λ_min(Σ)): the scale of both terms of the bound near its crossing. */
+function maxDiagHat(p: Problem): number {
+  const Shat = matmul(transpose(p.U), matmul(p.Sigma, p.U));
+  return Math.max(...Shat.map((row, i) => row[i]));
+}
+
+/** Points of the grid check between η_F and η_b (log-spaced). */
+const GRID = 64;
 
 /** Upper end of the η range in regime R (exclusive): 1/a_max, or 10/max|a| when no a_i > 0. */
 function etaRegimeR(p: Problem): number {
@@ -56,6 +72,7 @@ function lastNonNegative(f: (eta: number) => boolean, lo: number, hi: number, st
 
 export function makeC6(impl: HasmeImpl): ClaimCheck {
   let ratios: number[] = [];
+  let grid = { cases: 0, firstCrossing: 0 };
   const lamMin = (p: Problem, eta: number) => {
     const St = realDoubles(impl.coefficients(p.H, p.Sigma, eta).diffusion);
     const e = eigSymDouble(St);
@@ -77,12 +94,23 @@ export function makeC6(impl: HasmeImpl): ClaimCheck {
           const viol = (bound - at.min) / (EPS * at.norm);
           rec.error(viol);
           ensure(at.min >= bound - at.tol, () => `λ_min(Σ̃) = ${fmt(at.min)} below the bound ${fmt(bound)} at η = ${p.eta}`);
+          const nE = kernelNorm(p, p.eta);
+          const nF = kernelNorm(p, p.eta, true);
+          ensure(nE <= nF * (1 + 1e3 * EPS), () => `‖E‖₂ = ${fmt(nE)} above its majorant ‖F‖₂ = ${fmt(nF)} at η = ${p.eta}`);
           const etaR = etaRegimeR(p);
-          if (!(c6Bound(p, etaR * 1e-12) > 0)) return; // λ_min(Σ) too small against round-off: nothing to bound
+          if (!(c6Bound(p, etaR * 1e-12, true) > 0)) return; // λ_min(Σ) too small against round-off: nothing to bound
           const etaEnd = endOfScan(p, etaR);
-          const etaB = lastNonNegative((eta) => c6Bound(p, eta) >= 0, etaR * 1e-12, etaEnd, 60);
+          // η_F: the F-condition is monotone, so bisection finds the end of its interval exactly.
+          const etaF = lastNonNegative((eta) => c6Bound(p, eta, true) >= 0, etaR * 1e-12, etaEnd, 60);
+          const atF = lamMin(p, etaF);
+          ensure(atF.min >= -atF.tol, () => `Σ̃ not PSD at the majorant's η_F = ${fmt(etaF)}: λ_min = ${fmt(atF.min)}`);
+          const etaB = lastNonNegative((eta) => c6Bound(p, eta) >= 0, etaF, etaEnd, 60);
           const atB = lamMin(p, etaB);
           ensure(atB.min >= -atB.tol, () => `Σ̃ not PSD at the bound's η_b = ${fmt(etaB)}: λ_min = ${fmt(atB.min)}`);
+          grid.cases++;
+          // Rounding of the bound's two terms: 1e3·d·eps·max Σ̂_ii.
+          const slack = 1e3 * p.d * EPS * maxDiagHat(p);
+          if (Array.from({ length: GRID }, (_, j) => etaF * (etaB / etaF) ** (j / (GRID - 1))).every((eta) => c6Bound(p, eta) >= -slack)) grid.firstCrossing++;
           // Measured η₀: scan ×2 from η_b, then bisection.
           let lo = etaB;
           let hi = etaEnd;
@@ -108,7 +136,9 @@ export function makeC6(impl: HasmeImpl): ClaimCheck {
     ...inner,
     async run(options: CheckOptions): Promise<ClaimOutcome> {
       ratios = [];
+      grid = { cases: 0, firstCrossing: 0 };
       const out = await inner.run(options);
+      out.notes += ` The E-condition held on the ${GRID}-point grid in [η_F, η_b] in ${grid.firstCrossing} of ${grid.cases} cases (measured: η_b is the first crossing).`;
       if (ratios.length) {
         const s = [...ratios].sort((x, y) => x - y);
         out.notes += ` Tightness η₀/η_b over ${s.length} cases: min ${s[0].toPrecision(3)}, median ${s[s.length >> 1].toPrecision(3)}, max ${s[s.length - 1].toPrecision(3)} (η₀ capped at the end of the scan, m_max = 1e-6·max(1, η‖H‖) inside regime R).`;
