@@ -5,7 +5,9 @@
  * analytically to z = 0 with φ(0) = 1 (its only singularities are z = 2πik, k ≠ 0).
  * Checks: (1) exactly at the point (exact construction), (UᵀΣ̃U)_01 = (UᵀΣU)_01 to 40 digits in
  * the reference; (2) continuity: offsets δ of 1e-13 … 1e-4 in ℓ change Σ̃ by at most
- * 10·|ℓ_0 + ℓ_1|·‖Σ‖/‖Σ̃‖ (φ′ ≤ ½ on ℝ; relative); (3) accuracy of a second implementation
+ * 10·|δ|·‖Σ‖/‖Σ̃‖ (relative): 0 < φ′ < 1 on ℝ (φ′ rises from 0 through ½ at 0 to 1), so each entry
+ * of K moves by less than 2|δ|, and 10 leaves a factor 5 for the first-order offset (spec/claims.md
+ * C10); (3) accuracy of a second implementation
  * (the double library) against the reference at and near the point: relative Frobenius error in
  * units of eps times the library's own condition estimate, ≤ 1e3 (issue #3: within 1e3 eps).
  */
