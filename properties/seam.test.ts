@@ -1,39 +1,27 @@
 /**
  * The seam works (issue #4 acceptance): broken implementations injected through HasmeImpl make the
  * property suite fail with a shrunk, readable counterexample (small d, round numbers), printed
- * with its replay seed and fast-check path. Bugs: Σ instead of Σ̃; a wrong log branch (+iπ
- * instead of the principal −iπ) in the drift while Σ̃ keeps the principal branch.
+ * with its replay seed and fast-check path. Bugs (properties/bugs.ts): Σ instead of Σ̃; a wrong log
+ * branch (+iπ instead of the principal −iπ) in the drift while Σ̃ keeps the principal branch; for C8
+ * also a driftMatrix that is T, and a covariance reported as the pseudo-covariance in regime X.
  */
 import { describe, expect, it } from 'vitest';
 import type { ClaimCheck, ClaimOutcome } from '../src/claims/types.js';
-import { Complex } from '../reference/index.js';
 import { seed } from './budget.js';
-import { libraryImpl, realToC, type HasmeImpl } from './impl.js';
+import { libraryImpl, type HasmeImpl } from './impl.js';
 import { makeC1 } from './claims/C1.js';
 import { makeC2 } from './claims/C2.js';
 import { makeC3 } from './claims/C3.js';
 import { makeC5 } from './claims/C5.js';
 import { makeC12 } from './claims/C12.js';
+import { makeC8 } from './claims/C8.js';
+import { BUGS } from './bugs.js';
 
 const good = libraryImpl();
 
-/** Bug 1: the diffusion is Σ itself (SME-1's), not Σ̃. */
-const sigmaForSigmaTilde: HasmeImpl = {
-  ...good,
-  name: 'broken: Σ instead of Σ̃',
-  coefficients: (H, Sigma, eta, model) => ({ ...good.coefficients(H, Sigma, eta, model), diffusion: realToC(Sigma) }),
-};
-
-/** Bug 2: ℓ = −ln|m| + iπ in the drift (conjugate branch), principal branch in Σ̃. */
-const conj = (A: Complex[][]) => A.map((row) => row.map((z) => z.conj()));
-const wrongBranch: HasmeImpl = {
-  ...good,
-  name: 'broken: +iπ log branch in the drift',
-  coefficients: (H, Sigma, eta, model) => {
-    const c = good.coefficients(H, Sigma, eta, model);
-    return { ...c, drift: conj(c.drift), driftMatrix: conj(c.driftMatrix) };
-  },
-};
+const bug = (id: string): HasmeImpl => BUGS.find((b) => b.id === id)!.impl();
+const sigmaForSigmaTilde = bug('sigma-for-sigma-tilde');
+const wrongBranch = bug('wrong-log-branch');
 
 const suite = (impl: HasmeImpl): ClaimCheck[] => [makeC1(impl), makeC2(impl), makeC3(impl), makeC5(impl), makeC12(impl)];
 
@@ -71,6 +59,14 @@ describe('the seam catches broken implementations', () => {
     const c2 = failed.find((o) => o.id === 'C2')!;
     expect(c2.counterexample!.description).toMatch(/\bX\b/);
     failed.forEach(expectReadable);
+  });
+
+  it('C8: a wrong log branch, a wrong driftMatrix and cov = pcov in X fail with small, round counterexamples', async () => {
+    for (const id of ['wrong-log-branch', 'drift-matrix-is-T', 'cov-is-pcov-in-X']) {
+      const out = await makeC8(bug(id)).run({ runs: 40, seed: seed() });
+      expect(out.status, `${id}: ${out.notes}`).toBe('fails');
+      expectReadable(out);
+    }
   });
 
   it('the unbroken library passes the same suite', async () => {

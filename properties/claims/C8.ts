@@ -79,6 +79,10 @@ function ou(b: Complex, q: Complex, n2: Decimal, eta: Decimal, k: number): { mea
   return { meanFactor, pcov, cov };
 }
 
+/** A value for messages: 12 significant digits. */
+const show = (z: Complex | Decimal): string =>
+  z instanceof Complex ? `${z.re.toSignificantDigits(12).toString()} ${z.im.isNegative() ? '−' : '+'} ${z.im.abs().toSignificantDigits(12).toString()}i` : z.toSignificantDigits(12).toString();
+
 const rel = (a: Decimal | Complex, b: Decimal): number => {
   const diff = a instanceof Complex ? a.sub(Complex.real(b)).abs() : a.minus(b).abs();
   return b.isZero() ? diff.toNumber() : diff.div(b.abs()).toNumber();
@@ -95,18 +99,18 @@ function checkWitnesses(md: Mode, k: number, i: number, rec: Recorder): void {
   const say = (what: string) => `mode ${i} (m = ${m.toSignificantDigits(6)}, k = ${k}): ${what}`;
   // (2) real g under the complex drift b = ℓ/η.
   const w2 = ou(ell.scale(new D(1).div(eta)), Complex.real(gReal2), gReal2, eta, k);
-  ensure(rel(w2.meanFactor, mk) <= WITNESS_TOL, () => say(`real-g witness mean factor ${w2.meanFactor} ≠ m^k`));
-  ensure(rel(w2.cov, Ck) <= WITNESS_TOL, () => say(`real-g witness covariance ${w2.cov.toSignificantDigits(12)} ≠ C_k = ${Ck.toSignificantDigits(12)}`));
+  ensure(rel(w2.meanFactor, mk) <= WITNESS_TOL, () => say(`real-g witness mean factor ${show(w2.meanFactor)} ≠ m^k`));
+  ensure(rel(w2.cov, Ck) <= WITNESS_TOL, () => say(`real-g witness covariance ${show(w2.cov)} ≠ C_k = ${show(Ck)}`));
   const pcovGap = w2.pcov.sub(Complex.real(Ck)).abs();
   const gapClosed = Ck.abs().times(PI).div(absEll);
-  ensure(rel(pcovGap, gapClosed) <= WITNESS_TOL && pcovGap.gt(0), () => say(`real-g witness pseudo-covariance gap ${pcovGap.toSignificantDigits(12)} ≠ C_k·π/|ℓ| = ${gapClosed.toSignificantDigits(12)}`));
+  ensure(rel(pcovGap, gapClosed) <= WITNESS_TOL && pcovGap.gt(0), () => say(`real-g witness pseudo-covariance gap ${show(pcovGap)} ≠ C_k·π/|ℓ| = ${show(gapClosed)}`));
   // (3) real OU: b = ρ/η, same real g.
   const w3 = ou(Complex.real(rho.div(eta)), Complex.real(gReal2), gReal2, eta, k);
   ensure(rel(w3.cov, Ck) <= WITNESS_TOL && rel(w3.pcov, Ck) <= WITNESS_TOL, () => say(`real-OU witness covariance/pseudo-covariance ≠ C_k`));
   if (!md.x0.isZero()) {
     const meanGap = w3.meanFactor.sub(Complex.real(mk)).abs().times(md.x0.abs());
     const expected = k % 2 === 1 ? mk.abs().times(2).times(md.x0.abs()) : new D(0);
-    ensure(meanGap.minus(expected).abs().lte(mk.abs().times(md.x0.abs()).times(WITNESS_TOL)), () => say(`real-OU witness mean gap ${meanGap.toSignificantDigits(12)}, expected ${expected.toSignificantDigits(12)} (2|m|^k|x̂0| for odd k, 0 for even k)`));
+    ensure(meanGap.minus(expected).abs().lte(mk.abs().times(md.x0.abs()).times(WITNESS_TOL)), () => say(`real-OU witness mean gap ${show(meanGap)}, expected ${show(expected)} (2|m|^k|x̂0| for odd k, 0 for even k)`));
     rec.label(k % 2 === 1 ? 'real-OU mean differs (odd k)' : 'real-OU mean equal (even k)');
   } else rec.label('x̂0 = 0 on the mode: real-OU mean not compared');
   // (4) every b with e^{−bη} = m, with ggᵀ forced by the one-step pseudo-covariance: covariance ≥ C_k|ℓ|/|ρ|.
@@ -120,7 +124,7 @@ function checkWitnesses(md: Mode, k: number, i: number, rec: Recorder): void {
     ensure(rel(one.pcov, eta.times(eta).times(sigma)) <= WITNESS_TOL, () => say(`branch n = ${n}: one-step pseudo-covariance ≠ η²σ`));
     const excess = ou(b, q, q.abs(), eta, k).cov.div(Ck).minus(1);
     const closed = bEta.abs().div(absRho).minus(1);
-    ensure(rel(excess, closed) <= WITNESS_TOL && excess.gte(margin.times(new D(1).minus(WITNESS_TOL))) && margin.gt(0), () => say(`branch n = ${n}: covariance excess ${excess.toSignificantDigits(12)} ≠ |bη|/|ρ| − 1 = ${closed.toSignificantDigits(12)} or below π²/(|ρ|(|ℓ|+|ρ|)) = ${margin.toSignificantDigits(12)}`));
+    ensure(rel(excess, closed) <= WITNESS_TOL && excess.gte(margin.times(new D(1).minus(WITNESS_TOL))) && margin.gt(0), () => say(`branch n = ${n}: covariance excess ${show(excess)} ≠ |bη|/|ρ| − 1 = ${show(closed)} or below π²/(|ρ|(|ℓ|+|ρ|)) = ${show(margin)}`));
   }
 }
 
@@ -160,19 +164,19 @@ export function makeC8(impl: HasmeImpl): ClaimCheck {
             const say = (what: string) => `mode ${i} (m = ${m.toSignificantDigits(6)}, k = ${k}): ${what}`;
             // (1) the implementation's HA-SME.
             const errs = [rel(meanh[i][0], md.mk.times(md.x0)), rel(Ph[i][i], md.Ck)];
-            ensure(errs[0] <= tol, () => say(`HA-SME mean ${meanh[i][0]} ≠ SGD's m^k x̂0 = ${md.mk.times(md.x0).toSignificantDigits(12)}`));
-            ensure(errs[1] <= tol, () => say(`HA-SME pseudo-covariance ${Ph[i][i]} ≠ SGD's C_k = ${md.Ck.toSignificantDigits(12)}`));
+            ensure(errs[0] <= tol, () => say(`HA-SME mean ${show(meanh[i][0])} ≠ SGD's m^k x̂0 = ${show(md.mk.times(md.x0))}`));
+            ensure(errs[1] <= tol, () => say(`HA-SME pseudo-covariance ${show(Ph[i][i])} ≠ SGD's C_k = ${show(md.Ck)}`));
             const own = ou(Bh[i][i], Dh[i][i], Dh[i][i].abs(), eta, k);
             errs.push(rel(own.meanFactor, md.mk), rel(own.pcov, md.Ck));
-            ensure(errs[2] <= tol, () => say(`e^{−B̂_ii t} = ${own.meanFactor} ≠ m^k from the reported drift matrix`));
-            ensure(errs[3] <= tol, () => say(`pseudo-covariance from the reported B̂_ii, D̂_ii is ${own.pcov}, not C_k = ${md.Ck.toSignificantDigits(12)}`));
+            ensure(errs[2] <= tol, () => say(`e^{−B̂_ii t} = ${show(own.meanFactor)} ≠ m^k from the reported drift matrix`));
+            ensure(errs[3] <= tol, () => say(`pseudo-covariance from the reported B̂_ii, D̂_ii is ${show(own.pcov)}, not C_k = ${show(md.Ck)}`));
             const ratio = own.cov.div(md.Ck);
             const closed = md.ell.abs().div(md.rho.abs());
             errs.push(rel(ratio, closed));
-            ensure(errs[4] <= tol, () => say(`smallest HA-SME covariance / C_k = ${ratio.toSignificantDigits(12)}, closed form |ℓ|/|ρ| = ${closed.toSignificantDigits(12)}`));
+            ensure(errs[4] <= tol, () => say(`smallest HA-SME covariance / C_k = ${show(ratio)}, closed form |ℓ|/|ρ| = ${show(closed)}`));
             if (Covh) {
               const reported = Covh[i][i];
-              ensure(reported.re.gte(own.cov.times(1 - tol)), () => say(`reported covariance ${reported} is below ${own.cov.toSignificantDigits(12)}, the least any OU process with SGD's mean and pseudo-covariance has`));
+              ensure(reported.re.gte(own.cov.times(1 - tol)), () => say(`reported covariance ${show(reported)} is below ${show(own.cov)}, the least any OU process with SGD's mean and pseudo-covariance has`));
             }
             ratios.push({ ratio: ratio.toNumber(), m: m.toNumber() });
             rec.error(Math.max(...errs));
