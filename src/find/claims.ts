@@ -150,14 +150,16 @@ export const FIND_CLAIMS: readonly FindClaim[] = [
     id: 'cov-oscillatory',
     related: ['C4', 'C8'],
     statement: "HA-SME's covariance equals SGD's C_k in regime X too",
-    dropped: 'regime R with Σ̃ ⪰ 0 (C4); in X no OU process matches the covariance (C8), only the pseudo-covariance (C3)',
+    dropped:
+      "regime R with Σ̃ ⪰ 0 (C4); in X HA-SME matches SGD's mean and pseudo-covariance (C3), and for every diffusion factor its covariance exceeds C_k along each oscillating eigen-direction that carries noise (C8)",
     cases: oscillatoryCases,
     check(c): Violation | null {
       const sgd = moments('sgd', problemOf(c), c.steps);
       const sde = moments('hasme', problemOf(c), c.steps);
       if (sde.cov === null) {
         return {
-          summary: "HA-SME has no covariance here: Σ̃ is complex symmetric (regime X), so there is no real SDE, and by C8 no complex factor reproduces SGD's covariance",
+          summary:
+            "HA-SME reports no covariance here: Σ̃ is complex symmetric (regime X), so HA-SME is not a real SDE and its covariance depends on a choice of factor G (GGᵀ = Σ̃); for every choice it exceeds SGD's C_k along each eigen-direction with m_i < 0 and noise uᵢᵀΣuᵢ > 0, by the factor |ℓ_i|/|Re ℓ_i| at least (C8)",
           measured: { cov: null, pcovErr: relativeFrobenius(sde.pcov, sgd.pcov) },
         };
       }
