@@ -1,5 +1,5 @@
 /**
- * The statistical verdict on `sample` (spec/protocol.md §Sampling): calibration of the exact
+ * The statistical verdict on `sample` (spec/protocol.md §9): calibration of the exact
  * tests on correct Gaussian samples (false rejections bounded by the adjusted p-value), power
  * against wrong means and covariances, and, at n = 10⁵ on the default sample cases, detection of
  * the classic sampler bugs of the Python fixture (√η instead of η, Σ instead of Σ̃ (C4), a

@@ -1,5 +1,5 @@
 /**
- * `sample` cases built from regime-R moments vectors (spec/protocol.md §Sampling): the request is
+ * `sample` cases built from regime-R moments vectors (spec/protocol.md §9): the request is
  * the moments case plus n and a seed, and the exact law of the answer is N(mean, cov) of its
  * expected values (C4). Cases are chosen so that the classic sampler bugs move the law far beyond
  * the tests' detection threshold at n = 10⁵ (checked by test/conformance.sample.test.ts):

@@ -1,5 +1,5 @@
 /**
- * Statistical verdict on the `sample` op (spec/protocol.md §Sampling). Under the null hypothesis
+ * Statistical verdict on the `sample` op (spec/protocol.md §9). Under the null hypothesis
  * the n samples are i.i.d. N(μ, C) with μ, C the exact moments of the case (C4: the HA-SME law
  * in regime R with Σ̃ ⪰ 0 is exactly SGD's Gaussian; the other models are Gaussian OU
  * transitions). With C = LLᵀ and y = L⁻¹(x − μ) ~ N(0, I), the case runs 1 + d + d(d−1)/2 tests,

@@ -18,8 +18,9 @@ export function sigmaHat(p: Prepared): Float64Array {
 }
 
 /**
- * On the singular set (C9) hasme is undefined (some m_i = 0 or a pole of φ) and so is spf where
- * some m_i = 0 (it has no φ); throw `singular` naming the eigenvalue or pair.
+ * On the singular set (C9) hasme is reported undefined (some m_i = 0, or a pole of φ, where T
+ * exists but Σ̃ is not fixed by C2: the convention of C9) and spf where some m_i = 0 (it has no φ);
+ * throw `singular` naming the eigenvalue or pair.
  */
 export function requireNonsingular(p: Prepared, model: SdeModel): void {
   const witness = model === 'hasme' ? p.info.zero ?? p.info.pole : model === 'spf' ? p.info.zero : null;
