@@ -1,7 +1,8 @@
 /**
- * C9 singular set (spec/claims.md): at m_i = 0 or at a pole of φ (m_i m_j = 1, both negative) HA-SME is
- * undefined: an implementation must raise an error (HasmeInputError 'singular'), never return
- * numbers, and its reported conditioning must grow as η approaches the set.
+ * C9 singular set (spec/claims.md): at m_i = 0 HA-SME is undefined; at a pole of φ (m_i m_j = 1, both
+ * negative) the drift exists but Σ̃ is not fixed by the one-step match, and by the stated convention
+ * HA-SME is reported undefined on all of S: an implementation must raise an error (HasmeInputError
+ * 'singular'), never return numbers, and its reported conditioning must grow as η approaches the set.
  * Cases: exact constructions (η a power of two, H a signed-permutation conjugate of diag(z/η)),
  * so every implementation sees exactly the singular case. Checked for each implementation given.
  */
