@@ -88,8 +88,23 @@ const rel = (a: Decimal | Complex, b: Decimal): number => {
   return b.isZero() ? diff.toNumber() : diff.div(b.abs()).toNumber();
 };
 
+/**
+ * Verified witnesses by mode (m, σ, x̂0, η, k): they are independent of the implementation, so a
+ * repeated mode (shrinking, the claim × bug matrix) is not recomputed. Holds only passing modes.
+ */
+const WITNESSED = new Set<string>();
+
 /** Witnesses (2)–(4): statements about OU processes, independent of any implementation. */
 function checkWitnesses(md: Mode, k: number, i: number, rec: Recorder): void {
+  const key = [md.m, md.sigma, md.x0, md.eta, k].join('|');
+  if (!md.x0.isZero()) rec.label(k % 2 === 1 ? 'real-OU mean differs (odd k)' : 'real-OU mean equal (even k)');
+  else rec.label('x̂0 = 0 on the mode: real-OU mean not compared');
+  if (WITNESSED.has(key)) return;
+  verifyWitnesses(md, k, i);
+  WITNESSED.add(key);
+}
+
+function verifyWitnesses(md: Mode, k: number, i: number): void {
   const { m, sigma, eta, rho, ell, mk, Ck } = md;
   const D = WITNESS_CTX.D;
   const PI = WITNESS_CTX.pi;
@@ -111,8 +126,7 @@ function checkWitnesses(md: Mode, k: number, i: number, rec: Recorder): void {
     const meanGap = w3.meanFactor.sub(Complex.real(mk)).abs().times(md.x0.abs());
     const expected = k % 2 === 1 ? mk.abs().times(2).times(md.x0.abs()) : new D(0);
     ensure(meanGap.minus(expected).abs().lte(mk.abs().times(md.x0.abs()).times(WITNESS_TOL)), () => say(`real-OU witness mean gap ${show(meanGap)}, expected ${show(expected)} (2|m|^k|x̂0| for odd k, 0 for even k)`));
-    rec.label(k % 2 === 1 ? 'real-OU mean differs (odd k)' : 'real-OU mean equal (even k)');
-  } else rec.label('x̂0 = 0 on the mode: real-OU mean not compared');
+  }
   // (4) every b with e^{−bη} = m, with ggᵀ forced by the one-step pseudo-covariance: covariance ≥ C_k|ℓ|/|ρ|.
   const margin = PI.times(PI).div(absRho.times(absEll.plus(absRho)));
   for (const n of [-2, -1, 0, 1]) {
