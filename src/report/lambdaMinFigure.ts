@@ -5,6 +5,7 @@
  * Values come from the double library's diagnostics (src/index.ts).
  */
 import { coefficients } from '../index.js';
+import { seriesColour } from '../plot/palette.js';
 import { lineChart } from '../plot/svg.js';
 import type { Figure } from './model.js';
 
@@ -24,15 +25,14 @@ export const LAMBDA_MIN_PAIRS: { name: string; Sigma: Mat; lambdaMaxSigma: numbe
 ];
 
 /**
- * Scale of the symmetric-log transform y = sign(r)·log10(1 + |r|/c): |r| ≫ c reads as
- * log10|r| − log10 c, |r| ≪ c is flattened onto 0. c is near the double rounding level of
- * λmin/λmax(Σ), below which the library's λmin is noise.
+ * Constant c of the symmetric-log axis sign(r)·ln(1 + |r|/c): |r| ≫ c is logarithmic, |r| ≪ c is
+ * flattened onto 0. c is near the double rounding level of λmin/λmax(Σ), below which the
+ * library's λmin is noise.
  */
 export const SYMLOG_C = 1e-15;
 
-export function symlog(r: number, c = SYMLOG_C): number {
-  return Math.sign(r) * Math.log10(1 + Math.abs(r) / c);
-}
+/** Axis ticks in units of r: 0 and ±10^−k every third decade down to c·1000. */
+export const SYMLOG_TICKS = [0, ...[0, 3, 6, 9, 12].flatMap((k) => [10 ** -k, -(10 ** -k)])];
 
 /** η from 1e-4 to 0.99 (regime R of H = diag(1, 0.2)), log-spaced. */
 export function etaGrid(n = 60): number[] {
@@ -61,25 +61,25 @@ export function signChanges(points: readonly { eta: number; r: number }[]): [num
   return out;
 }
 
-/** Figure (b): λmin(Σ̃)/λmax(Σ) against η, symmetric-log y axis. */
+/** Figure (b): λmin(Σ̃)/λmax(Σ) against η, symmetric-log y axis labelled in units of r. */
 export async function lambdaMinFigure(): Promise<Figure> {
   const curves = lambdaMinCurves(etaGrid());
   const changes = curves.flatMap((c) => signChanges(c.points).map(([a, b]) => `${c.name}, between η = ${a.toPrecision(3)} and ${b.toPrecision(3)}`));
-  const series = curves.map((c) => ({ name: c.name, points: c.points.map((q) => ({ x: q.eta, y: symlog(q.r) })) }));
+  const series = curves.map((c, i) => ({ name: c.name, colour: seriesColour(i), points: c.points.map((q) => ({ x: q.eta, y: q.r })) }));
   const svg = await lineChart({
     title: 'λmin(Σ̃) against η, H = diag(1, 0.2)',
-    x: { label: 'η (log scale)', log: true },
-    y: { label: `sign(r)·log10(1 + |r|/${SYMLOG_C}),  r = λmin(Σ̃)/λmax(Σ)` },
+    x: { label: 'η (log scale)', scale: 'log' },
+    y: { label: 'r = λmin(Σ̃)/λmax(Σ), symmetric log', scale: { symlog: SYMLOG_C }, ticks: SYMLOG_TICKS },
     series,
-    rules: [{ y: 0, label: 'λmin = 0' }],
+    rules: [{ y: 0 }],
     width: 560,
   });
   return {
     name: 'lambda-min',
     title: 'λmin(Σ̃) against η: commuting, non-commuting and rank-deficient Σ',
     caption:
-      `r = λmin(Σ̃)/λmax(Σ) from the double library, drawn on a symmetric-log axis: y = sign(r)·log10(1 + |r|/c) with c = ${SYMLOG_C}, ` +
-      `so y = +k (−k) means r ≈ +10^(k−15) (−10^(k−15)) and |r| below c (double rounding) is flattened onto the dashed line y = 0. ` +
+      `r = λmin(Σ̃)/λmax(Σ) from the double library, drawn on a symmetric-log axis sign(r)·ln(1 + |r|/c) with c = ${SYMLOG_C} ` +
+      `and labelled in units of r: |r| ≫ c reads logarithmically, |r| below c (double rounding) is flattened onto the dashed line r = 0. ` +
       `Above the line Σ̃ ⪰ 0, below it Σ̃ is indefinite. H = diag(1, 0.2) (regime R for η < 1); commuting: Σ = diag(1, 0.5); ` +
       `non-commuting (Σ ≻ 0, κ(Σ) = 100): Σ = R(π/4) diag(1, 0.01) R(π/4)ᵀ = [[0.505, 0.495], [0.495, 0.505]]; rank-deficient: Σ = ½[[1, 1], [1, 1]] (spec/claims.md C7). Expected: commuting pair never below (C5); Σ ≻ 0 above for small η (C6); ` +
       `rank-deficient Σ below for every η (C7). Sign changes seen: ${changes.length ? changes.join('; ') : 'none'}.`,

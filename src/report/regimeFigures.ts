@@ -8,11 +8,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rotated2x2, rotated2x2Axes, ROTATED2X2_DEFAULTS, type Rotated2x2Params } from '../explore/families/rotated2x2.js';
-import { FigureSink, REGIME_PALETTE } from '../explore/figures.js';
+import { FigureSink, psdStatus } from '../explore/figures.js';
 import { axisStep, gridPoints, type GridPoint } from '../explore/grid.js';
 import { runHeader } from '../explore/run.js';
 import { diffusionMargin, rotatedSigma } from '../explore/twoByTwo.js';
 import type { Cell, FigureSpec } from '../explore/types.js';
+import { PSD_STATUS_COLOURS } from '../plot/palette.js';
 import { heatmap } from '../plot/svg.js';
 import type { Figure } from './model.js';
 
@@ -21,20 +22,6 @@ import type { Figure } from './model.js';
  * η ≤ 2.5, spacing 1/16), puts every singular row η ∈ {1/4, 1/2, 1, 5/4, 2} exactly on the grid.
  */
 export const REPORT_GRID = 40;
-
-/** Regime with regime R split by the sign of Σ̃'s smallest eigenvalue. */
-const PSD_PALETTE = {
-  'R, Σ̃ ⪰ 0': REGIME_PALETTE.R,
-  'R, Σ̃ indefinite': '#b279a2',
-  X: REGIME_PALETTE.X,
-  S: REGIME_PALETTE.S,
-};
-
-function category(c: Cell): keyof typeof PSD_PALETTE {
-  if (c.regime !== 'R') return c.regime;
-  // psdMargin = λmin/λmax of Σ̃; the explorer reports it in R. Sign decides the category.
-  return c.psdMargin !== null && c.psdMargin < 0 ? 'R, Σ̃ indefinite' : 'R, Σ̃ ⪰ 0';
-}
 
 /**
  * The family's cells restricted to what the figures show: regime, PSD margin and singular distance
@@ -59,17 +46,16 @@ async function regimeMap(params: Rotated2x2Params, n: number): Promise<Figure> {
   const axes = rotated2x2Axes(params, n);
   const cells = [...marginCells(params, n)].map((c) => c.cell);
   const counts: Record<string, number> = {};
-  for (const c of cells) counts[category(c)] = (counts[category(c)] ?? 0) + 1;
+  for (const c of cells) counts[psdStatus(c)] = (counts[psdStatus(c)] ?? 0) + 1;
+  const hx = axisStep(axes.x) / 2;
+  const hy = axisStep(axes.y) / 2;
   const svg = await heatmap({
     title: `Regime and sign of Σ̃, rotated 2×2 (${n}×${n} grid)`,
     x: { label: axes.x.label },
     y: { label: axes.y.label },
-    cells: cells.map((c) => ({ x: c.x, y: c.y, value: category(c) })),
-    dx: axisStep(axes.x),
-    dy: axisStep(axes.y),
+    cells: cells.map((c) => ({ x: [c.x - hx, c.x + hx], y: [c.y - hy, c.y + hy], value: psdStatus(c) })),
     valueLabel: 'regime',
-    categorical: true,
-    palette: PSD_PALETTE,
+    colour: { kind: 'categorical', palette: PSD_STATUS_COLOURS },
   });
   const tally = Object.entries(counts)
     .map(([k, v]) => `${k}: ${v}`)

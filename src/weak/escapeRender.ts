@@ -3,6 +3,7 @@
  * the curves P(|vᵀx_k| > r) against k.
  */
 import Table from 'cli-table3';
+import { MODEL_COLOURS } from '../plot/palette.js';
 import { lineChart } from '../plot/svg.js';
 import type { EscapeResult } from './escape.js';
 
@@ -46,13 +47,13 @@ function thinned(values: readonly number[]): { x: number; y: number }[] {
   return values.map((y, x) => ({ x, y })).filter((p) => p.x % every === 0 || p.x === values.length - 1);
 }
 
-/** The curves P(|vᵀx_k| > r) against k, one series per model. */
+/** The curves P(|vᵀx_k| > r) against k, one series per model (SGD's is covered by HA-SME's where they agree, C16). */
 export function escapeSvg(r: EscapeResult): Promise<string> {
   return lineChart({
     title: `P(|vᵀx_k| > ${r.radius}) along the unstable direction (η = ${r.eta}, a = ${r.eigenvalue.toPrecision(4)})`,
     x: { label: 'step k' },
     y: { label: 'probability' },
-    series: r.curves.map((c) => ({ name: c.model, points: thinned(c.probability) })),
+    series: r.curves.map((c) => ({ name: c.model, colour: MODEL_COLOURS[c.model], points: thinned(c.probability) })),
     rules: [{ y: 0.5 }],
   });
 }
@@ -64,7 +65,7 @@ export function escapeDifferenceSvg(r: EscapeResult): Promise<string> {
     title: `P_model − P_SGD along the unstable direction (η = ${r.eta})`,
     x: { label: 'step k' },
     y: { label: 'probability difference' },
-    series: r.curves.slice(1).map((c) => ({ name: c.model, points: thinned(c.probability.map((p, k) => p - sgd[k])) })),
+    series: r.curves.slice(1).map((c) => ({ name: c.model, colour: MODEL_COLOURS[c.model], points: thinned(c.probability.map((p, k) => p - sgd[k])) })),
     rules: [{ y: 0 }],
   });
 }

@@ -1,13 +1,15 @@
 /**
  * The weak-error figures of the report (C14–C17), all through src/plot/svg.ts lineChart: log-log
- * |error| against η per built-in problem, λ-sweeps of |error|/η², and the escape curves.
+ * |error| against η per built-in problem with order-1 and order-2 reference slopes, λ-sweeps of
+ * |error|/η², and the escape curves. Each model has its colour from src/plot/palette.ts.
  */
-import type { SdeModel } from '../formats/types.js';
+import { SDE_MODELS, type SdeModel } from '../formats/types.js';
+import { MODEL_COLOURS } from '../plot/palette.js';
 import { lineChart, type Series } from '../plot/svg.js';
 import { builtinEscape, builtinOneDimRows, builtinSweep, builtinTable } from './builtinResults.js';
 import { escapeDifferenceSvg, escapeSvg, escapeTimesText } from './escapeRender.js';
-import { fitOrder } from './orders.js';
-import { exponentsText } from './sweep.js';
+import { EXACT_BELOW, fitOrder } from './orders.js';
+import { exponentsText, type Sweep } from './sweep.js';
 
 export interface Figure {
   title: string;
@@ -15,30 +17,39 @@ export interface Figure {
   caption?: string;
 }
 
-const MODELS: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
-
 type Point = { model: SdeModel; eta: number; error: number };
 
-async function errorFigure(name: string, claim: string, points: Point[]): Promise<Figure> {
-  const series: Series[] = MODELS.map((m) => ({
-    name: m,
-    points: points.filter((p) => p.model === m).map((p) => ({ x: p.eta, y: Math.abs(p.error) })),
-  }));
-  const orders = MODELS.map((m) => {
+/** Reference slopes of the weak-error plots: the orders the claims predict (C14, C15, C17). */
+const ORDER_GUIDES = [
+  { order: 1, label: 'order 1 (∝ η)' },
+  { order: 2, label: 'order 2 (∝ η²)' },
+];
+
+/** |error| against η, one series per model; errors below EXACT_BELOW (exact to working precision) are not drawn. */
+export async function errorFigure(name: string, claim: string, points: Point[]): Promise<Figure> {
+  const series: Series[] = SDE_MODELS.map((m) => {
+    const ps = points.filter((p) => p.model === m && Math.abs(p.error) >= EXACT_BELOW).map((p) => ({ x: p.eta, y: Math.abs(p.error) }));
+    return { name: ps.length ? m : `${m} (exact, not drawn)`, colour: MODEL_COLOURS[m], points: ps };
+  });
+  const orders = SDE_MODELS.map((m) => {
     const ps = points.filter((p) => p.model === m);
     const o = fitOrder(ps.map((p) => p.eta), ps.map((p) => p.error)).order;
     return `${m} ${typeof o === 'number' ? o.toFixed(2) : o}`;
   }).join(', ');
   const title = `${claim}: |E u(X_T) − E u(x_K)| against η (${name})`;
-  const svg = await lineChart({ title, x: { label: 'η', log: true }, y: { label: '|weak error|', log: true }, series });
-  return { title, svg, caption: `Fitted orders: ${orders}. Errors that are exactly zero to working precision are not drawn on the log axis.` };
+  const svg = await lineChart({ title, x: { label: 'η', scale: 'log' }, y: { label: '|weak error|', scale: 'log' }, series, slopes: ORDER_GUIDES });
+  return {
+    title,
+    svg,
+    caption: `Fitted orders: ${orders}. Dashed lines: reference slopes 1 and 2. Errors that are exactly zero to working precision are not drawn on the log axis.`,
+  };
 }
 
-async function sweepFigure(name: string, claim: string): Promise<Figure> {
-  const s = await builtinSweep(name);
-  const series: Series[] = MODELS.map((m) => ({ name: m, points: s.points.map((p) => ({ x: p.lambda, y: p.constants[m]! })) }));
+/** |error|/η² against λ at fixed ηλ, one series per model. */
+export async function sweepFigure(name: string, claim: string, s: Sweep): Promise<Figure> {
+  const series: Series[] = SDE_MODELS.map((m) => ({ name: m, colour: MODEL_COLOURS[m], points: s.points.map((p) => ({ x: p.lambda, y: p.constants[m]! })) }));
   const title = `${claim}: |error|/η² against λ at ηλ = ${s.kappa} (${name})`;
-  const svg = await lineChart({ title, x: { label: 'λ (scale of f)', log: true }, y: { label: '|error| / η²', log: true }, series });
+  const svg = await lineChart({ title, x: { label: 'λ (scale of f)', scale: 'log' }, y: { label: '|error| / η²', scale: 'log' }, series });
   return { title, svg, caption: `Fitted exponents p in |error|/η² ∝ λ^p: ${exponentsText(s)}.` };
 }
 
@@ -50,7 +61,7 @@ export async function weakFigures(): Promise<Figure[]> {
     figures.push(await errorFigure(name, claim, t.rows.map((r) => ({ model: r.model, eta: Number(r.eta), error: Number(r.error) }))));
   }
   for (const name of ['logcosh', 'cos']) figures.push(await errorFigure(name, 'C17', await builtinOneDimRows(name)));
-  for (const [name, claim] of [['finite-sum-d2n4', 'C15'], ['logcosh', 'C17'], ['cos', 'C17']] as const) figures.push(await sweepFigure(name, claim));
+  for (const [name, claim] of [['finite-sum-d2n4', 'C15'], ['logcosh', 'C17'], ['cos', 'C17']] as const) figures.push(await sweepFigure(name, claim, await builtinSweep(name)));
   const esc = await builtinEscape('saddle-d2');
   figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${escapeTimesText(esc)}.` });
   figures.push({
