@@ -8,6 +8,7 @@
  * symmetric about zero for signed values, reference slopes on log–log charts, and a Σ̃ that
  * survives renderers whose fonts place the combining tilde inside the Σ.
  */
+import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { DIVERGING_SCHEME, GUIDE_COLOUR, SEQUENTIAL_SCHEME } from './palette.js';
@@ -257,15 +258,18 @@ function heatColour(colour: HeatColour, title: string, cells: readonly HeatCell[
 }
 
 /**
- * Vega numbers gradients and clip paths with a process-wide counter (`gradient_3`, `clip2`); renumbering
- * them from 0 per figure makes a figure's bytes independent of what was drawn before it, so a
- * merged run writes the same SVG as an unsharded one.
+ * Vega numbers gradients and clip paths with a process-wide counter (`gradient_3`, `clip2`). They are
+ * renamed from the figure's content instead (a hash of the SVG with the ids blanked, then 0, 1, …),
+ * so a figure's bytes do not depend on what was drawn before it (a merged run writes the same SVG
+ * as an unsharded one) and figures inlined together in one HTML page never share an id.
  */
 function stableIds(svg: string): string {
+  const ID = /\b(gradient_|clip)(\d+)\b/g;
+  const stem = createHash('sha256').update(svg.replace(ID, '$1')).digest('hex').slice(0, 8);
   const ids = new Map<string, string>();
-  return svg.replace(/\b(gradient_|clip)(\d+)\b/g, (_m, kind: string, n: string) => {
+  return svg.replace(ID, (_m, kind: string, n: string) => {
     const key = `${kind}${n}`;
-    if (!ids.has(key)) ids.set(key, `${kind}${[...ids.keys()].filter((k) => k.startsWith(kind)).length}`);
+    if (!ids.has(key)) ids.set(key, `${kind}${stem}-${[...ids.keys()].filter((k) => k.startsWith(kind)).length}`);
     return ids.get(key)!;
   });
 }

@@ -47,13 +47,13 @@ function thinned(values: readonly number[]): { x: number; y: number }[] {
   return values.map((y, x) => ({ x, y })).filter((p) => p.x % every === 0 || p.x === values.length - 1);
 }
 
-/** The curves P(|vᵀx_k| > r) against k, one series per model (SGD's is covered by HA-SME's where they agree, C16). */
+/** The curves P(|vᵀx_k| > r) against k: SGD as points, each model as a line (HA-SME's runs through SGD's points, C16). */
 export function escapeSvg(r: EscapeResult): Promise<string> {
   return lineChart({
     title: `P(|vᵀx_k| > ${r.radius}) along the unstable direction (η = ${r.eta}, a = ${r.eigenvalue.toPrecision(4)})`,
     x: { label: 'step k' },
     y: { label: 'probability' },
-    series: r.curves.map((c) => ({ name: c.model, colour: MODEL_COLOURS[c.model], points: thinned(c.probability) })),
+    series: r.curves.map((c) => ({ name: c.model, colour: MODEL_COLOURS[c.model], points: thinned(c.probability), pointsOnly: c.model === 'sgd' })),
     rules: [{ y: 0.5 }],
   });
 }
