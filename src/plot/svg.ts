@@ -9,8 +9,7 @@
  * survives renderers whose fonts place the combining tilde inside the Σ.
  */
 import { createHash } from 'node:crypto';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { DIVERGING_SCHEME, GUIDE_COLOUR, SEQUENTIAL_SCHEME } from './palette.js';
 
 export interface Axis {
@@ -104,8 +103,13 @@ function titleSpec(opts: { title: string; subtitle?: string }) {
   return opts.subtitle ? { text: opts.title, subtitle: opts.subtitle } : opts.title;
 }
 
-/** Renders a Vega-Lite spec to a standalone SVG string (deterministic bytes). */
+/**
+ * Renders a Vega-Lite spec to a standalone SVG string (deterministic bytes). The renderer is loaded
+ * on first use, so importing this module (e.g. through the explorer or the escape command) costs
+ * nothing until a figure is drawn.
+ */
 async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return legibleTilde(crispCells(compactMarks(stableIds(await view.toSVG()))));
