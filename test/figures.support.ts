@@ -1,7 +1,7 @@
 /**
  * Reading the figures' SVG back as a viewer sees it: data marks with their pixel positions and
  * colours, axis tick labels with their positions, legend entries, the colour legend's gradient.
- * A small XML reader for the element subset the renderer writes (no external parser).
+ * A small XML reader for the element subset src/plot/svg.ts writes (no external parser).
  */
 
 export interface SvgNode {
@@ -81,58 +81,64 @@ export interface Figure {
 
 export function figure(svg: string): Figure {
   const root = parseSvg(svg);
-  const bg = findAll(root, (n) => n.tag === 'path' && hasClass(n, 'background') && /^M0\.5,0\.5h[\d.]+v[\d.]+h/.test(n.attrs.d ?? ''))[0];
-  if (!bg) throw new Error('no plot frame');
-  const [, w, h] = /^M0\.5,0\.5h([\d.]+)v([\d.]+)/.exec(bg.attrs.d)!;
-  const o = position(bg);
-  return { root, frame: { x: o.x, y: o.y, width: Number(w), height: Number(h) } };
+  const plot = findAll(root, (n) => n.tag === 'rect' && hasClass(n, 'plot'))[0];
+  if (!plot) throw new Error('no plot frame');
+  const o = position(plot);
+  return { root, frame: { x: o.x, y: o.y, width: Number(plot.attrs.width), height: Number(plot.attrs.height) } };
 }
 
-/** Elements inside data-mark groups (`role-mark`) of a kind: `symbol`, `line`, `rect`, `text`, `rule`. */
+/** Elements of the data-mark group of a kind: `symbol`, `line`, `rect`, `rule`, `guide`, `guide-label`. */
 export function marks(f: Figure, kind: string): SvgNode[] {
-  const groups = findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'role-mark') && hasClass(n, `mark-${kind}`));
-  return groups.flatMap((g) => g.children.filter((c) => c.tag !== 'g'));
+  return findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'marks') && hasClass(n, kind)).flatMap((g) => g.children);
 }
 
-/** Vertices of a path's `d` of M/L commands, in figure pixels. */
+/** Points of a mark in figure pixels: a path's M/L vertices, a line's ends, a circle's centre, a rect's corners. */
 export function vertices(n: SvgNode): { x: number; y: number }[] {
   const o = position(n);
-  return [...(n.attrs.d ?? '').matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)].map((m) => ({ x: o.x + Number(m[1]), y: o.y + Number(m[2]) }));
+  const num = (k: string) => Number(n.attrs[k] ?? 0);
+  const local =
+    n.tag === 'path'
+      ? [...(n.attrs.d ?? '').matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }))
+      : n.tag === 'line'
+        ? [{ x: num('x1'), y: num('y1') }, { x: num('x2'), y: num('y2') }]
+        : n.tag === 'circle'
+          ? [{ x: num('cx'), y: num('cy') }]
+          : [{ x: num('x'), y: num('y') }, { x: num('x') + num('width'), y: num('y') + num('height') }];
+  return local.map((p) => ({ x: o.x + p.x, y: o.y + p.y }));
 }
 
-/** Labelled ticks of the x or y axis: value and the tick mark's pixel position (x for the x axis, y for the y axis). */
+/** Where a text is anchored, in figure pixels. */
+function anchor(t: SvgNode): { x: number; y: number } {
+  const o = position(t);
+  return { x: o.x + Number(t.attrs.x ?? 0), y: o.y + Number(t.attrs.y ?? 0) };
+}
+
+/** Labelled ticks of the x or y axis: value and pixel position (x for the x axis, y for the y axis). */
 export function ticks(f: Figure, axis: 'X' | 'Y'): { value: number; at: number; text: string }[] {
-  const group = findAll(f.root, (n) => n.tag === 'g' && (n.attrs['aria-label'] ?? '').startsWith(`${axis}-axis`))[0];
+  const group = findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'axis') && hasClass(n, axis.toLowerCase()))[0];
   if (!group) throw new Error(`no ${axis} axis`);
-  const part = (role: string) => findAll(group, (n) => n.tag === 'g' && hasClass(n, role))[0].children;
-  const marksAt = part('role-axis-tick').map(position);
-  const labels = part('role-axis-label');
-  if (marksAt.length !== labels.length) throw new Error(`${axis} axis: ${marksAt.length} ticks, ${labels.length} labels`);
-  return labels
-    .map((t, i) => ({ value: labelNumber(textContent(t)), at: axis === 'X' ? marksAt[i].x : marksAt[i].y, text: textContent(t), shown: t.attrs.opacity !== '0' }))
-    .filter((t) => t.shown && t.text.trim() !== '')
-    .map(({ value, at, text }) => ({ value, at, text }));
+  return findAll(group, (n) => n.tag === 'text' && hasClass(n, 'tick-label')).map((t) => {
+    const p = anchor(t);
+    return { value: labelNumber(textContent(t)), at: axis === 'X' ? p.x : p.y, text: textContent(t) };
+  });
 }
 
-/** Symbol-legend entries: label and the fill (or stroke) of its symbol. */
+/** Symbol-legend entries: label and the fill of its mark. */
 export function legend(f: Figure): { label: string; colour: string }[] {
-  const symbols = findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'role-legend-symbol')).flatMap((g) => g.children);
-  const labels = findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'role-legend-label')).flatMap((g) => g.children);
-  if (symbols.length !== labels.length) throw new Error('legend symbols and labels differ in number');
-  return labels.map((l, i) => ({ label: textContent(l), colour: (symbols[i].attrs.fill ?? symbols[i].attrs.stroke).toLowerCase() }));
+  return findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'entry')).map((e) => ({
+    label: textContent(e.children.find((c) => c.tag === 'text')!),
+    colour: e.children.find((c) => c.tag !== 'text')!.attrs.fill.toLowerCase(),
+  }));
 }
 
-/** A gradient (colour) legend: its labels with positions along the gradient, and its colour stops. */
+/** The colour legend: its labels with positions down from the top of the bar, its colour stops, the bar's length. */
 export function gradientLegend(f: Figure): { labels: { value: number; at: number }[]; stops: { offset: number; colour: string }[]; length: number } {
-  const stops = findAll(f.root, (n) => n.tag === 'stop').map((s) => ({ offset: Number(s.attrs.offset), colour: s.attrs['stop-color'] }));
-  const bar = findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'role-legend-gradient'))[0]?.children[0];
+  const stops = findAll(f.root, (n) => n.tag === 'stop').map((s) => ({ offset: Number(s.attrs.offset), colour: s.attrs['stop-color'].toLowerCase() }));
+  const bar = findAll(f.root, (n) => n.tag === 'rect' && hasClass(n, 'bar'))[0];
   if (!bar || !stops.length) throw new Error('no gradient legend');
-  const [, , h] = /^M0,0h([\d.]+)v([\d.]+)/.exec(bar.attrs.d) ?? [];
-  const top = position(bar).y;
-  const labels = findAll(f.root, (n) => n.tag === 'g' && hasClass(n, 'role-legend-label'))
-    .flatMap((g) => g.children)
-    .map((t) => ({ value: labelNumber(textContent(t)), at: position(t).y - top }));
-  return { labels, stops, length: Number(h) };
+  const top = Number(bar.attrs.y);
+  const labels = findAll(f.root, (n) => n.tag === 'text' && hasClass(n, 'legend-label')).map((t) => ({ value: labelNumber(textContent(t)), at: Number(t.attrs.y) - top }));
+  return { labels, stops, length: Number(bar.attrs.height) };
 }
 
 /** "rgb(r, g, b)" or "#rrggbb" as [r, g, b]. */

@@ -15,13 +15,14 @@ import { axis, gridPoints } from '../src/explore/grid.js';
 import type { Cell, FigureSpec, RunHeader } from '../src/explore/types.js';
 import { MODELS, type Model } from '../src/formats/types.js';
 import { GUIDE_COLOUR, MODEL_COLOURS, PSD_STATUS_COLOURS, REGIME_COLOURS } from '../src/plot/palette.js';
+import { axisTicks, formatNumber } from '../src/plot/scale.js';
 import { colourDomain, fittedDomain, heatmap, lineChart } from '../src/plot/svg.js';
 import { lambdaMinCurves, lambdaMinFigure, SYMLOG_C } from '../src/report/lambdaMinFigure.js';
 import { regimeFigures } from '../src/report/regimeFigures.js';
 import type { EscapeResult } from '../src/weak/escape.js';
 import { escapeDifferenceSvg, escapeSvg } from '../src/weak/escapeRender.js';
 import { errorFigure, sweepFigure } from '../src/weak/figures.js';
-import { figure, findAll, gradientLegend, legend, marks, position, rgb, textContent, ticks, vertices, type Figure } from './figures.support.js';
+import { figure, findAll, gradientLegend, legend, marks, rgb, textContent, ticks, vertices, type Figure } from './figures.support.js';
 
 // spec/weak.md §5: errors (sde − sgd) at η = 0.0125/2^j, j = 0..3.
 const ETAS = [0.0125, 0.00625, 0.003125, 0.0015625];
@@ -67,10 +68,10 @@ function modelColourProblems(f: Figure): string[] {
   return problems;
 }
 
-/** Where the data (point marks) leave more than `margin` of the plot's width or height unused. */
+/** Where the data (points; lines, rules and guides in y) leave more than `margin` of the plot's width or height unused. */
 function unfittedAxes(f: Figure, margin = 0.05): string[] {
-  const pts = marks(f, 'symbol').map(position);
-  const lines = [...marks(f, 'line'), ...marks(f, 'rule')].flatMap(vertices);
+  const pts = marks(f, 'symbol').flatMap(vertices);
+  const lines = [...marks(f, 'line'), ...marks(f, 'rule'), ...marks(f, 'guide')].flatMap(vertices);
   const { x, y, width, height } = f.frame;
   const xs = pts.map((p) => p.x - x);
   const ys = [...pts, ...lines].map((p) => p.y - y);
@@ -93,14 +94,14 @@ function logAxisMap(f: Figure, a: 'X' | 'Y'): (px: number) => number {
 function guideSlopes(f: Figure): { slopes: number[]; labels: string[] } {
   const lx = logAxisMap(f, 'X');
   const ly = logAxisMap(f, 'Y');
-  const guides = marks(f, 'line').filter((p) => p.attrs.stroke === GUIDE_COLOUR && p.attrs['stroke-dasharray']);
+  const guides = marks(f, 'guide').filter((p) => p.attrs.stroke === GUIDE_COLOUR && p.attrs['stroke-dasharray']);
   const slopes = guides.map((g) => {
     const v = vertices(g);
     const a = v[0];
     const b = v[v.length - 1];
     return (ly(b.y) - ly(a.y)) / (lx(b.x) - lx(a.x));
   });
-  return { slopes, labels: marks(f, 'text').map(textContent) };
+  return { slopes, labels: marks(f, 'guide-label').map(textContent) };
 }
 
 /** Why a signed heatmap's colour scale is not centred at zero (symmetric domain, white middle). */
@@ -217,7 +218,7 @@ describe('issue 14 figures: λmin(Σ̃) against η (C5–C7)', () => {
     const colour = legend(f).find((e) => e.label === 'rank-deficient')!.colour;
     const left = marks(f, 'symbol')
       .filter((p) => p.attrs.fill === colour)
-      .map(position)
+      .flatMap(vertices)
       .sort((p, q) => p.x - q.x)[0];
     expect(Math.abs(left.y - px(rankDeficient.points[0].r))).toBeLessThan(1);
     expect(unfittedAxes(f)).toEqual([]);
@@ -320,6 +321,18 @@ describe('issue 14 figures: plot module', () => {
     const [a, b] = fittedDomain({ label: '', scale: { symlog: 1e-15 } }, [-1e-3, 1]);
     expect(a).toBeLessThan(-1e-3);
     expect(b).toBeGreaterThan(1);
+  });
+
+  it('tick labels: real values, 1e-6 style below 1e-3, U+2212 minus; log ticks 1–9×10^k with labels thinned over many decades', () => {
+    expect([0, 0.002, 0.0125, -1e-9, 2.5e-7, 1, 12345].map(formatNumber)).toEqual(['0', '0.002', '0.0125', '\u22121e\u22129', '2.5e\u22127', '1', '1.235e4']);
+    const narrow = axisTicks({ label: '', scale: 'log' }, [1.4e-3, 1.35e-2], 6);
+    expect(narrow.map((t) => t.value)).toEqual([0.002, 0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.009, 0.01]);
+    expect(narrow.every((t) => t.label !== '')).toBe(true); // one decade: every tick labelled (the chart drops overlapping ones)
+    expect(axisTicks({ label: '', scale: 'log' }, [1e-3, 1e-1], 6).filter((t) => t.label).map((t) => t.value)).toEqual([0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]);
+    const wide = axisTicks({ label: '', scale: 'log' }, [1e-8, 1e-2], 6);
+    expect(wide.filter((t) => t.label).map((t) => t.label)).toEqual(['1e\u22128', '1e\u22127', '1e\u22126', '1e\u22125', '1e\u22124', '0.001', '0.01']);
+    expect(axisTicks({ label: '' }, [-0.03, 1.6], 7).map((t) => t.value)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1, 1.2, 1.4, 1.6]);
+    expect(axisTicks({ label: '', ticks: [0, 1e-3, -1e-3, 1] }, [-0.01, 0.5], 5).map((t) => t.value)).toEqual([0, 1e-3, -1e-3]);
   });
 
   it('colour domains: diverging is [−M, M] with M the largest |value| among cells and extremes; sequential is the extent', () => {

@@ -37,8 +37,22 @@ export function seriesColour(i: number): string {
 /** Reference lines and guides (slopes, y = 0): drawn under the data, never in the legend. */
 export const GUIDE_COLOUR = '#666666';
 
-/** Diverging scale for signed quantities (red < 0 < blue, white at 0); domain always symmetric. */
-export const DIVERGING_SCHEME = 'redblue';
+/** Diverging scale for signed quantities, low to high (red < 0 < blue, near-white at 0; ColorBrewer RdBu). */
+export const DIVERGING_STOPS = ['#8c0d25', '#bf363a', '#df745e', '#f4ae91', '#fbdbc9', '#f2efee', '#d2e5ef', '#9dcae1', '#5da2cb', '#2f78b3', '#134b85'];
 
-/** Sequential scale for unsigned quantities (log errors, distances). */
-export const SEQUENTIAL_SCHEME = 'viridis';
+/** Sequential scale for unsigned quantities (log errors, distances), low to high (viridis). */
+export const SEQUENTIAL_STOPS = ['#440154', '#482575', '#414487', '#35608d', '#2a788e', '#21918d', '#22a884', '#43bf71', '#7ad151', '#bcdf27', '#fde725'];
+
+/** The colour at t ∈ [0, 1] of a scale given by evenly spaced stops (linear in RGB between stops), as #rrggbb. */
+export function scaleColour(stops: readonly string[], t: number): string {
+  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = hexRgb(stops[i]);
+  const b = hexRgb(stops[i + 1]);
+  return `#${a.map((c, k) => Math.round(c + (b[k] - c) * f).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function hexRgb(hex: string): number[] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}
