@@ -284,7 +284,11 @@ export async function heatmap(opts: {
   const ID = '@gradient@';
   if (opts.colour.kind === 'categorical') {
     const palette = opts.colour.palette;
-    fill = (v) => palette[String(v)] ?? '#000000';
+    fill = (v) => {
+      const c = palette[String(v)];
+      if (c === undefined) throw new RangeError(`heatmap: category "${v}" has no colour in the palette`);
+      return c;
+    };
     legend = symbolLegend(Object.entries(palette).map(([label, colour]) => ({ label, colour })), 'square', opts.valueLabel);
   } else {
     const stops = opts.colour.kind === 'diverging' ? DIVERGING_STOPS : SEQUENTIAL_STOPS;
