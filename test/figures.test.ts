@@ -14,7 +14,7 @@ import { FigureSink } from '../src/explore/figures.js';
 import { axis, gridPoints } from '../src/explore/grid.js';
 import type { Cell, FigureSpec, RunHeader } from '../src/explore/types.js';
 import { MODELS, type Model } from '../src/formats/types.js';
-import { GUIDE_COLOUR, MODEL_COLOURS, PSD_STATUS_COLOURS, REGIME_COLOURS } from '../src/plot/palette.js';
+import { GUIDE_COLOUR, MODEL_COLOURS, PSD_STATUS_COLOURS, REGIME_COLOURS, seriesColour } from '../src/plot/palette.js';
 import { axisTicks, formatNumber } from '../src/plot/scale.js';
 import { colourDomain, fittedDomain, heatmap, lineChart } from '../src/plot/svg.js';
 import { lambdaMinCurves, lambdaMinFigure, SYMLOG_C } from '../src/report/lambdaMinFigure.js';
@@ -142,8 +142,10 @@ describe('issue 14 figures: one colour per model (C14–C17 plots)', () => {
       expect(modelColourProblems(f), name).toEqual([]);
       expect(legend(f).filter((e) => MODEL_SET.has(e.label.split(' ')[0])).length, name).toBeGreaterThanOrEqual(4);
     }
-    // The five colours are distinct, so a colour names one model.
+    // The five colours are distinct and no other series (λmin pairs, explorer rows) uses one, so a colour names one model.
     expect(new Set(Object.values(MODEL_COLOURS)).size).toBe(MODELS.length);
+    const others = Array.from({ length: 12 }, (_, i) => seriesColour(i));
+    expect(others.filter((c) => Object.values(MODEL_COLOURS).includes(c))).toEqual([]);
   });
 
   it('the colour check fails when a model is drawn in another model’s colour', async () => {
