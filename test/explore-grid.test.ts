@@ -77,11 +77,11 @@ describe('shards', () => {
 
 describe('cell serialisation', () => {
   const fields = cellFields([]);
-  const s: Cell = { x: 0.5, y: 0.25, regime: 'S', psdMargin: null, pcovErr: null, covErr: null, singularDistance: null };
+  const s: Cell = { x: 0.5, y: 0.25, regime: 'S', psdMargin: null, pcovErr: null, covErr: null, singularDistance: null, overflow: null };
 
   it('writes keys in order, null (never NaN) for S cells, empty CSV fields', () => {
-    expect(cellJson(s, fields)).toBe('{"x":0.5,"y":0.25,"regime":"S","psdMargin":null,"pcovErr":null,"covErr":null,"singularDistance":null}');
-    expect(cellCsv(s, fields)).toBe('0.5,0.25,S,,,,');
+    expect(cellJson(s, fields)).toBe('{"x":0.5,"y":0.25,"regime":"S","psdMargin":null,"pcovErr":null,"covErr":null,"singularDistance":null,"overflow":null}');
+    expect(cellCsv(s, fields)).toBe('0.5,0.25,S,,,,,');
   });
 
   it('round-trips doubles bit-exactly (−0 as 0) through JSON and CSV', () => {

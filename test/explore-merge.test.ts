@@ -20,6 +20,7 @@ const toy: Family = {
   description: 'closed-form toy cells',
   params: [{ name: 'c', description: '', default: 1 }],
   defaultGrid: 5,
+  microsPerCell: 1,
   extraFields: ['eta0'],
   axes: (_p, n) => ({
     x: axis({ name: 'x', label: 'x', min: 0, max: 2, n, scale: 'linear', includeMin: true }),
@@ -27,8 +28,8 @@ const toy: Family = {
   }),
   cell: (p, x, y): Cell =>
     x + y === 2
-      ? { x, y, regime: 'S', psdMargin: null, pcovErr: null, covErr: null, singularDistance: null, eta0: null }
-      : { x, y, regime: x + y < 2 ? 'R' : 'X', psdMargin: x + y < 2 ? p.c - x * y : null, pcovErr: 1e-16 * (1 + x), covErr: null, singularDistance: Math.abs(2 - x - y), eta0: y / 3 },
+      ? { x, y, regime: 'S', psdMargin: null, pcovErr: null, covErr: null, singularDistance: null, overflow: null, eta0: null }
+      : { x, y, regime: x + y < 2 ? 'R' : 'X', psdMargin: x + y < 2 ? p.c - x * y : null, pcovErr: 1e-16 * (1 + x), covErr: null, singularDistance: Math.abs(2 - x - y), overflow: null, eta0: y / 3 },
   figures: [
     { kind: 'heatmap', file: 'toy-regime.svg', title: 'toy regime', field: 'regime' },
     { kind: 'heatmap', file: 'toy-margin.svg', title: 'toy margin', field: 'psdMargin' },
@@ -67,7 +68,7 @@ describe('explore shards and merge', () => {
     const doc = JSON.parse(a['toy.json']);
     expect(Object.keys(doc)).toEqual(['family', 'params', 'axes', 'cells']);
     expect(doc.cells).toHaveLength(81);
-    expect(Object.keys(doc.cells[0])).toEqual(['x', 'y', 'regime', 'psdMargin', 'pcovErr', 'covErr', 'singularDistance', 'eta0']);
+    expect(Object.keys(doc.cells[0])).toEqual(['x', 'y', 'regime', 'psdMargin', 'pcovErr', 'covErr', 'singularDistance', 'overflow', 'eta0']);
     expect(doc.cells.filter((c: Cell) => c.regime === 'S').every((c: Cell) => c.psdMargin === null && c.singularDistance === null)).toBe(true);
     expect(a['toy.csv'].trim().split('\n')).toHaveLength(82);
   });

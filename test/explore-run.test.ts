@@ -76,7 +76,7 @@ describe('psd-threshold output', () => {
     const params = Object.fromEntries(fam.params.map((q) => [q.name, q.default]));
     await explore(fam, params, { grid: 3, outDir: dir, progress: false }); // θ ∈ {0, π/4, π/2}, κ ∈ {1, 1e3, 1e6}
     const doc = JSON.parse(await readFile(join(dir, 'psd-threshold.json'), 'utf8'));
-    expect(Object.keys(doc.cells[0])).toEqual(['x', 'y', 'regime', 'psdMargin', 'pcovErr', 'covErr', 'singularDistance', 'eta0', 'etaBound']);
+    expect(Object.keys(doc.cells[0])).toEqual(['x', 'y', 'regime', 'psdMargin', 'pcovErr', 'covErr', 'singularDistance', 'overflow', 'eta0', 'etaBound']);
     // θ = 0 and π/2 commute (C5): no η₀; θ = π/4 with κ = 10⁶ fails early, above the C6 bound.
     expect(doc.cells[6].eta0).toBeNull();
     expect(doc.cells[8].eta0).toBeNull();
@@ -84,7 +84,7 @@ describe('psd-threshold output', () => {
     expect(mid.eta0).toBeGreaterThan(mid.etaBound);
     expect(mid.eta0).toBeLessThan(0.01);
     const csv = (await readFile(join(dir, 'psd-threshold.csv'), 'utf8')).split('\n');
-    expect(csv[0]).toBe('x,y,regime,psdMargin,pcovErr,covErr,singularDistance,eta0,etaBound');
+    expect(csv[0]).toBe('x,y,regime,psdMargin,pcovErr,covErr,singularDistance,overflow,eta0,etaBound');
   });
 });
 

@@ -33,6 +33,7 @@ export function register(program: Command): void {
     .option('--json', 'also stream the JSON document (a shard: its part) to stdout')
     .option('--shard <i/n>', 'compute shard i of n (1-based) and write it as a part')
     .option('--workers <n>', 'worker threads for large grids (default 1: in-process)')
+    .option('--force', 'run a grid past the limits (10⁶ cells or an estimated hour)')
     .option('--list', 'list the families, their options and defaults');
   for (const o of FAMILY_OPTIONS) explore.option(o.flag, o.description);
   explore.action(async (opts: Record<string, string | boolean | undefined>) => {

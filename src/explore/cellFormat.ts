@@ -26,11 +26,17 @@ export function cellJson(cell: Cell, fields: readonly CellField[]): string {
   return JSON.stringify(ordered);
 }
 
+/** A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, quote or line break. */
+function csvField(v: number | string): string {
+  const text = String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** One cell as a CSV row (empty field for null; numbers in shortest round-trip form). */
 export function cellCsv(cell: Cell, fields: readonly CellField[]): string {
   return fields.map((f) => {
     const v = checkedValue(cell, f);
-    return v === null ? '' : String(v);
+    return v === null ? '' : csvField(v);
   }).join(',');
 }
 

@@ -45,6 +45,7 @@ export async function exploreCommand(opts: Record<string, string | boolean | und
     grid,
     shard,
     workers,
+    force: opts.force === true,
     outDir: String(opts.out),
     stdout: opts.json ? process.stdout : undefined,
   });

@@ -5,8 +5,8 @@
  * of a run are always drawn; the colour scale also spans the true extremes over every cell.
  * Curves keep a strided sub-grid of rows. A downsampled figure says so in its title.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomicWrite.js';
 import { PSD_STATUS_COLOURS, REGIME_COLOURS, seriesColour } from '../plot/palette.js';
 import { heatmap, lineChart, type Axis, type HeatCell, type HeatColour, type Series } from '../plot/svg.js';
 import { axisStep, type AxisSpec, type GridPoint } from './grid.js';
@@ -174,7 +174,7 @@ export class FigureSink implements CellSink {
     const heats = new Map(this.heats.map((h) => [h.spec, h]));
     for (const f of this.figures) {
       const svg = f.kind === 'heatmap' ? await this.heat(heats.get(f)!) : await this.curves(f);
-      await writeFile(join(this.dir, f.file), svg);
+      await writeFileAtomic(join(this.dir, f.file), svg);
     }
   }
 

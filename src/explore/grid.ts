@@ -72,6 +72,34 @@ export function gridSize(x: AxisSpec, y: AxisSpec): number {
   return x.n * y.n;
 }
 
+/** Largest grid run without `--force` (spec/regions.md §Limits): 10⁶ cells, about 250 MB of JSON and CSV. */
+export const MAX_GRID_CELLS = 1_000_000;
+/** Longest estimated run without `--force`, seconds. */
+export const MAX_GRID_SECONDS = 3600;
+/** Bytes of JSON plus CSV per cell (measured: about 150 + 100). */
+export const BYTES_PER_CELL = 250;
+
+/** The work of a grid, estimated up front: cells, bytes written and seconds on one core. */
+export function gridEstimate(cells: number, microsPerCell = 0): string {
+  const seconds = (cells * microsPerCell) / 1e6;
+  const time = microsPerCell > 0 ? `, about ${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 3600).toPrecision(2)} h`} on one core` : '';
+  return `${cells.toExponential(2)} cells, about ${((cells * BYTES_PER_CELL) / 1e9).toPrecision(2)} GB of JSON and CSV${time}`;
+}
+
+/**
+ * Refuses a grid past the documented limits (cells, or estimated time at `microsPerCell`) with the
+ * estimate, unless `force`.
+ */
+export function checkGridSize(cells: number, force: boolean, microsPerCell = 0): void {
+  if (force) return;
+  if (cells > MAX_GRID_CELLS || (cells * microsPerCell) / 1e6 > MAX_GRID_SECONDS) {
+    throw new HasmeInputError(
+      'unsupported',
+      `grid too large: ${gridEstimate(cells, microsPerCell)}; the limit is ${MAX_GRID_CELLS.toExponential(0)} cells and ${MAX_GRID_SECONDS / 3600} h (use --force to run it anyway, or --shard i/n)`,
+    );
+  }
+}
+
 /** Lazily yields the grid points with index in [start, end). */
 export function* gridPoints(x: AxisSpec, y: AxisSpec, start = 0, end = gridSize(x, y)): Generator<GridPoint> {
   for (let index = start; index < end; index++) {
@@ -93,6 +121,7 @@ export function parseShard(text: string): Shard {
   if (!m) throw new HasmeInputError('parse', `--shard must look like i/n (e.g. 2/4), got ${JSON.stringify(text)}`);
   const index = Number(m[1]);
   const count = Number(m[2]);
+  if (!Number.isSafeInteger(count) || count > MAX_GRID_CELLS) throw new HasmeInputError('parse', `--shard ${text}: n must be at most ${MAX_GRID_CELLS} (and at most the number of cells)`);
   if (count < 1 || index < 1 || index > count) throw new HasmeInputError('parse', `--shard ${text}: need 1 ≤ i ≤ n`);
   return { index, count };
 }

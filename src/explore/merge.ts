@@ -3,47 +3,30 @@
  * validated (same family, parameters and axes; shards 1..n each present once; complete) and then
  * streamed line by line, so memory stays flat.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { HasmeInputError } from '../errors.js';
-import { axisPoint, gridSize, type GridPoint } from './grid.js';
+import { boundedLines, type LineLimits } from '../io/lines.js';
+import { axis, axisPoint, checkGridSize, gridSize, shardRange, type GridPoint } from './grid.js';
 import { openFullSinks, pump, type OutputOptions, type RunResult } from './run.js';
 import { PART_KIND, type PartHeader } from './sinks.js';
 import type { Cell, Family, RunHeader } from './types.js';
 
-/** Reads only the first line of a file. */
+/** Longest line of a part file: a header or a cell is well under 4 KiB (spec/regions.md). */
+export const MAX_PART_LINE_BYTES = 1 << 16;
+
+/** Caps for reading a part of `cells` cells: one line per cell plus the header, each at most a line cap. */
+function partLimits(path: string, cells: number): LineLimits {
+  return { maxLineBytes: MAX_PART_LINE_BYTES, maxTotalBytes: (cells + 2) * MAX_PART_LINE_BYTES, what: `part file ${path}` };
+}
+
+/** Reads only the first line of a file (bounded: /dev/zero fails at the line cap). */
 async function firstLine(path: string): Promise<string> {
-  const fh = await open(path, 'r');
-  try {
-    const chunks: string[] = [];
-    const buf = Buffer.alloc(1 << 16);
-    for (let pos = 0; ; ) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-      if (bytesRead === 0) break;
-      const text = buf.subarray(0, bytesRead).toString('utf8');
-      const nl = text.indexOf('\n');
-      if (nl >= 0) {
-        chunks.push(text.slice(0, nl));
-        break;
-      }
-      chunks.push(text);
-      pos += bytesRead;
-    }
-    return chunks.join('');
-  } finally {
-    await fh.close();
-  }
+  for await (const { text } of boundedLines(path, partLimits(path, 0))) return text;
+  return '';
 }
 
 /** Parses and checks a part's header line. */
 export async function readPartHeader(path: string): Promise<PartHeader> {
-  let line: string;
-  try {
-    line = await firstLine(path);
-  } catch (e) {
-    throw new HasmeInputError('parse', `${path}: cannot read part file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  const line = await firstLine(path);
   let header: PartHeader;
   try {
     header = JSON.parse(line) as PartHeader;
@@ -53,6 +36,13 @@ export async function readPartHeader(path: string): Promise<PartHeader> {
   if (header?.kind !== PART_KIND || !header.shard || !header.axes) {
     throw new HasmeInputError('parse', `${path}: not an explore part file (missing "kind":"${PART_KIND}" header)`);
   }
+  const { index, count, start, end } = header.shard;
+  if (![index, count, start, end].every(Number.isSafeInteger) || !header.axes.x || !header.axes.y) {
+    throw new HasmeInputError('parse', `${path}: part header with a malformed shard or axes`);
+  }
+  axis(header.axes.x);
+  axis(header.axes.y);
+  checkGridSize(gridSize(header.axes.x, header.axes.y), false);
   return header;
 }
 
@@ -86,6 +76,15 @@ export function planMerge(parts: { path: string; header: PartHeader }[]): { head
   }
   if (ordered.length !== count) throw new HasmeInputError('shape', `explore merge: ${ordered.length} parts for ${count} shards`);
   const { family, params, axes, fields } = parts[0].header;
+  // A (hand-edited) header must claim exactly its shard's range of this grid, so that the parts
+  // cover every cell once.
+  const total = gridSize(axes.x, axes.y);
+  for (const p of ordered) {
+    const want = shardRange(p.header.shard, total);
+    if (p.header.shard.start !== want.start || p.header.shard.end !== want.end) {
+      throw new HasmeInputError('shape', `explore merge: ${p.path} claims cells [${p.header.shard.start}, ${p.header.shard.end}) but shard ${p.header.shard.index}/${count} of ${total} cells is [${want.start}, ${want.end})`);
+    }
+  }
   return { header: { family, params, axes, fields }, ordered };
 }
 
@@ -93,11 +92,8 @@ export function planMerge(parts: { path: string; header: PartHeader }[]): { head
 async function* partCells(ordered: { path: string; header: PartHeader }[], header: RunHeader): AsyncGenerator<{ cell: Cell; point: GridPoint }> {
   const { x, y } = header.axes;
   for (const { path, header: ph } of ordered) {
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
     let index = ph.shard.start;
-    let lineNo = 0;
-    for await (const line of lines) {
-      lineNo++;
+    for await (const { lineNo, text: line } of boundedLines(path, partLimits(path, ph.shard.end - ph.shard.start))) {
       if (lineNo === 1 || line.trim() === '') continue;
       if (index >= ph.shard.end) throw new HasmeInputError('shape', `${path}: more cells than its range [${ph.shard.start}, ${ph.shard.end})`);
       let cell: Cell;

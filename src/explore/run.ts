@@ -6,7 +6,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { gridPoints, gridSize, shardRange, type GridPoint, type Shard } from './grid.js';
+import { HasmeInputError } from '../errors.js';
+import { checkGridSize, gridPoints, gridSize, shardRange, type GridPoint, type Shard } from './grid.js';
 import { cellFields } from './cellFormat.js';
 import { FigureSink, FIGURE_CAP } from './figures.js';
 import { parallelCells, PARALLEL_MIN_CELLS } from './parallel.js';
@@ -32,6 +33,8 @@ export interface ExploreOptions extends OutputOptions {
   /** Points per axis. */
   grid: number;
   shard?: Shard;
+  /** Run past the size limits of src/explore/grid.ts. */
+  force?: boolean;
   /**
    * Worker threads (default 1: in-process). One core already meets the 200×200 target (bench/explore.ts);
    * workers help on an idle multi-core machine and lose on a busy one. Small grids always run in-process.
@@ -94,6 +97,10 @@ export async function pump(
       bar.tick();
       n++;
     }
+  } catch (err) {
+    // Nothing half-written: the outputs of an earlier run stay as they were (issue: data loss).
+    await sink.abort?.();
+    throw err;
   } finally {
     bar.stop();
   }
@@ -125,6 +132,9 @@ export async function explore(family: Family, params: FamilyParams, opts: Explor
   const t0 = performance.now();
   const header = runHeader(family, params, opts.grid);
   const total = gridSize(header.axes.x, header.axes.y);
+  if (opts.shard && opts.shard.count > total) throw new HasmeInputError('parse', `--shard ${opts.shard.index}/${opts.shard.count}: more shards than the ${total} cells`);
+  const work = opts.shard ? shardRange(opts.shard, total) : { start: 0, end: total };
+  checkGridSize(work.end - work.start, opts.force ?? false, family.microsPerCell);
   const progress = opts.progress ?? true;
   const workers = opts.workers ?? 1;
   if (!opts.shard) {

@@ -11,6 +11,8 @@ import { TextOut } from './textOut.js';
 export interface CellSink {
   cell(cell: Cell, point: GridPoint): Promise<void> | void;
   close(): Promise<void>;
+  /** The run failed: discard what close() would have written. */
+  abort?(): Promise<void>;
 }
 
 /** The JSON document `{"family","params","axes","cells":[...]}`, one cell per line. */
@@ -35,6 +37,10 @@ export class JsonSink implements CellSink {
     await this.out.write('\n]}\n');
     await this.out.close();
   }
+
+  abort(): Promise<void> {
+    return this.out.abort();
+  }
 }
 
 /** The CSV table: a header row of field names, then one row per cell. */
@@ -55,6 +61,10 @@ export class CsvSink implements CellSink {
 
   async close(): Promise<void> {
     await this.out.close();
+  }
+
+  abort(): Promise<void> {
+    return this.out.abort();
   }
 }
 
@@ -90,6 +100,10 @@ export class PartSink implements CellSink {
   async close(): Promise<void> {
     await this.out.close();
   }
+
+  abort(): Promise<void> {
+    return this.out.abort();
+  }
 }
 
 /** Fans cells out to several sinks. */
@@ -102,5 +116,9 @@ export class TeeSink implements CellSink {
 
   async close(): Promise<void> {
     for (const s of this.sinks) await s.close();
+  }
+
+  async abort(): Promise<void> {
+    for (const s of this.sinks) await s.abort?.();
   }
 }

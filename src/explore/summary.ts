@@ -17,6 +17,8 @@ export class SummarySink implements CellSink {
   readonly counts: Record<Regime, number> = { R: 0, X: 0, S: 0 };
   /** Cells of regime R with Σ̃ indefinite (psdMargin < 0). */
   indefinite = 0;
+  /** Cells whose moments overflow double precision (errors left null, reason in the cell). */
+  overflow = 0;
   minPsdMargin: Extreme | null = null;
   maxPcovErr: Extreme | null = null;
   maxCovErr: Extreme | null = null;
@@ -25,6 +27,7 @@ export class SummarySink implements CellSink {
   cell(c: Cell): void {
     this.counts[c.regime]++;
     if (c.psdMargin !== null && c.psdMargin < 0) this.indefinite++;
+    if (c.overflow) this.overflow++;
     this.minPsdMargin = pick(this.minPsdMargin, c, c.psdMargin, (a, b) => a < b);
     this.maxPcovErr = pick(this.maxPcovErr, c, c.pcovErr, (a, b) => a > b);
     this.maxCovErr = pick(this.maxCovErr, c, c.covErr, (a, b) => a > b);
@@ -40,6 +43,7 @@ export class SummarySink implements CellSink {
     const num = (e: Extreme | null) => (e ? e.value.toExponential(3) : 'n/a');
     t.push(['cells R / X / S', `${this.counts.R} / ${this.counts.X} / ${this.counts.S}`, '']);
     t.push(['R cells with Σ̃ indefinite', String(this.indefinite), '']);
+    if (this.overflow > 0) t.push(['cells with moments beyond double range', String(this.overflow), '']);
     t.push(['min PSD margin (R)', num(this.minPsdMargin), at(this.minPsdMargin)]);
     t.push(['max pseudo-cov. error', num(this.maxPcovErr), at(this.maxPcovErr)]);
     t.push(['max covariance error', num(this.maxCovErr), at(this.maxCovErr)]);

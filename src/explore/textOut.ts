@@ -1,11 +1,12 @@
 /**
  * Buffered text output to a stream with back-pressure: memory stays bounded by the buffer size
  * however many cells are written. A reader that goes away (EPIPE, e.g. `--json | head`) ends the
- * output quietly; any other stream error is raised on the next write.
+ * output quietly; any other stream error is raised on the next write. Files are written atomically
+ * (src/io/atomicWrite.ts): they appear only when close() succeeds, and abort() leaves the old file.
  */
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { AtomicFile } from '../io/atomicWrite.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -17,7 +18,8 @@ export class TextOut {
 
   private constructor(
     private readonly stream: Writable,
-    private readonly owned: boolean,
+    /** The file this writer owns (closed by close()), or undefined for a borrowed stream. */
+    private readonly file?: AtomicFile,
   ) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       this.error = e;
@@ -25,14 +27,15 @@ export class TextOut {
     });
   }
 
-  /** A new file (truncated). */
+  /** A file that replaces `path` on close() (and leaves it untouched on abort()). */
   static file(path: string): TextOut {
-    return new TextOut(createWriteStream(path, { encoding: 'utf8' }), true);
+    const file = new AtomicFile(path);
+    return new TextOut(file.stream, file);
   }
 
   /** An existing stream such as process.stdout, left open by close(). */
   static stream(stream: Writable): TextOut {
-    return new TextOut(stream, false);
+    return new TextOut(stream);
   }
 
   /** True once the reader has gone away (further text is dropped); throws any other stream error. */
@@ -59,11 +62,17 @@ export class TextOut {
     }
   }
 
-  /** Flushes; ends the stream (and waits until it is on disk) if this writer opened it. */
+  /** Flushes; for a file, ends it and renames it into place. */
   async close(): Promise<void> {
     await this.flush();
-    if (!this.owned || this.readerGone()) return;
-    this.stream.end();
-    await once(this.stream, 'finish');
+    if (!this.file || this.readerGone()) return;
+    await this.file.commit();
+  }
+
+  /** A run that failed: a file is discarded (its previous content stays); a stream is left as is. */
+  async abort(): Promise<void> {
+    this.buffer = [];
+    this.size = 0;
+    await this.file?.abort();
   }
 }

@@ -4,6 +4,7 @@
  * Σ = diag(s1, s2), with every quantity the explorer reports invariant (regime, eigenvalues of Σ̃,
  * relative Frobenius errors), and H's eigenvalues are exact, so ηa = 1 lands exactly on S.
  */
+import { HasmeInputError } from '../errors.js';
 import type { Regime } from '../formats/types.js';
 import { classifyAndDiffuse, extremeEigenvalues, momentErrors } from './library.js';
 import type { Cell } from './types.js';
@@ -58,6 +59,13 @@ export function diffusionMargin(p: Problem2): { regime: Regime; psdMargin: numbe
 /** Every cell quantity of a 2×2 problem (without the axis values). */
 export function evaluate2x2(p: Problem2, steps: number): Omit<Cell, 'x' | 'y'> {
   const { regime, psdMargin, singularDistance } = diffusionMargin(p);
-  const { pcovErr, covErr } = regime === 'S' ? { pcovErr: null, covErr: null } : momentErrors(diagH(p.a1, p.a2), p.Sigma, p.eta, steps);
-  return { regime, psdMargin, pcovErr, covErr, singularDistance };
+  if (regime === 'S') return { regime, psdMargin, pcovErr: null, covErr: null, singularDistance, overflow: null };
+  try {
+    return { regime, psdMargin, ...momentErrors(diagH(p.a1, p.a2), p.Sigma, p.eta, steps), singularDistance, overflow: null };
+  } catch (e) {
+    // Moments beyond double range after `steps` steps (e.g. |1 − ηa| > 1 and k large): the cell
+    // records why its errors are missing instead of aborting the whole map.
+    if (e instanceof HasmeInputError && e.code === 'non-finite') return { regime, psdMargin, pcovErr: null, covErr: null, singularDistance, overflow: e.message };
+    throw e;
+  }
 }

@@ -21,6 +21,11 @@ export interface Cell {
   covErr: number | null;
   /** The library's distance to the singular set (C9). */
   singularDistance: number | null;
+  /**
+   * Why `pcovErr` and `covErr` are null although the regime defines them: the moments after `steps`
+   * steps overflow double precision (the library's `non-finite` message). Null otherwise.
+   */
+  overflow?: string | null;
   /** psd-threshold only: first η at which Σ̃ stops being PSD (null: PSD on the whole R range). */
   eta0?: number | null;
   /** psd-threshold only: first η at which the C6 sufficient bound stops certifying Σ̃ ⪰ 0 (null: it certifies all of R). */
@@ -28,7 +33,7 @@ export interface Cell {
 }
 
 /** The cell fields in output order (JSON key order and CSV columns). */
-export const BASE_FIELDS = ['x', 'y', 'regime', 'psdMargin', 'pcovErr', 'covErr', 'singularDistance'] as const;
+export const BASE_FIELDS = ['x', 'y', 'regime', 'psdMargin', 'pcovErr', 'covErr', 'singularDistance', 'overflow'] as const;
 export const EXTRA_FIELDS = ['eta0', 'etaBound'] as const;
 export type CellField = (typeof BASE_FIELDS)[number] | (typeof EXTRA_FIELDS)[number];
 
@@ -56,6 +61,8 @@ export interface Family {
   params: ParamSpec[];
   /** Points per axis when `--grid` is not given. */
   defaultGrid: number;
+  /** Measured cost of one cell on one core, microseconds (for the up-front estimate, src/explore/grid.ts). */
+  microsPerCell: number;
   /** Grids with at least this many cells run on worker threads (default PARALLEL_MIN_CELLS). */
   parallelMinCells?: number;
   /** Cell fields beyond the base ones (psd-threshold: eta0, etaBound). */

@@ -72,6 +72,7 @@ export const psdThreshold: Family = {
     stepsParam(PSD_THRESHOLD_DEFAULTS.steps),
   ],
   defaultGrid: 24,
+  microsPerCell: 3000, // measured on one core (bench machine, 100×100 grid)
   // ~20 ms per cell (two scans and bisections): workers pay off from a few hundred cells.
   parallelMinCells: 200,
   extraFields: ['eta0', 'etaBound'],

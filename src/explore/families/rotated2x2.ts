@@ -66,6 +66,7 @@ export const rotated2x2: Family = {
   description: 'H = R(θ) diag(a1, a2) R(θ)ᵀ, Σ = diag(s1, s2); x = θ, y = η',
   params: ROTATED2X2_PARAMS,
   defaultGrid: 200,
+  microsPerCell: 60, // measured on one core (bench machine, 100×100 grid)
   extraFields: [],
   axes: (p, n) => rotated2x2Axes(p as Rotated2x2Params, n),
   cell: (p, x, y) => rotated2x2Cell(p as Rotated2x2Params, x, y),
