@@ -71,11 +71,11 @@ describe('sample tests: exact null distributions, Bonferroni within the case', (
   });
 
   it('fails the wrong number of samples or the wrong dimension without testing', () => {
-    const six = gaussianSamples(MU, C, 6, 1);
-    expect(testSamples(six.slice(1), { mean: MU, cov: C, n: 6 }).message).toBe('5 samples, expected 6');
-    expect(testSamples([...six.slice(1), [1, 2]], { mean: MU, cov: C, n: 6 }).message).toBe('samples[5] has length 2, expected 3');
-    expect(testSamples([...six.slice(1), [1, 2, 1e400]], { mean: MU, cov: C, n: 6 }).message).toBe('samples[5] has a non-finite entry');
-    expect(() => testSamples(six, { mean: MU, cov: C, n: 5 })).toThrow('sample tests need n ≥ d + 3');
+    const eight = gaussianSamples(MU, C, 8, 1);
+    expect(testSamples(eight.slice(1), { mean: MU, cov: C, n: 8 }).message).toBe('7 samples, expected 8');
+    expect(testSamples([...eight.slice(1), [1, 2]], { mean: MU, cov: C, n: 8 }).message).toBe('samples[7] has length 2, expected 3');
+    expect(testSamples([...eight.slice(1), [1, 2, 1e400]], { mean: MU, cov: C, n: 8 }).message).toBe('samples[7] has a non-finite entry');
+    expect(() => testSamples(eight.slice(1), { mean: MU, cov: C, n: 7 })).toThrow('sample tests need n ≥ max(d + 3, 8)');
   });
 });
 

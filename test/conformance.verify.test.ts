@@ -150,13 +150,13 @@ describe('case verdicts', () => {
 });
 
 describe('hasme verify', () => {
-  it('accepts the good answers file (any order) and rejects missing, duplicate, unknown and garbage lines', () => {
-    const good = runVerify({ vectors: vectorsFile, answers: writeAnswers('good.jsonl', [...answers].reverse()), rtol: 1e-9 });
+  it('accepts the good answers file (any order) and rejects missing, duplicate, unknown and garbage lines', async () => {
+    const good = await runVerify({ vectors: vectorsFile, answers: writeAnswers('good.jsonl', [...answers].reverse()), rtol: 1e-9 });
     expect(good.pass).toBe(true);
     expect(good.verdicts).toHaveLength(vectors.length);
 
     const [first, second, ...rest] = answers;
-    const bad = runVerify({
+    const bad = await runVerify({
       vectors: vectorsFile,
       answers: writeAnswers('bad.jsonl', [first, first, ...rest, { ...second, id: 'no-such-case' }, 'not json', { error: 'parse' }]),
       rtol: 1e-9,

@@ -5,6 +5,8 @@ import {
   DEFAULT_SAMPLE_CASES,
   DEFAULT_SAMPLE_N,
   DEFAULT_TIMEOUT_S,
+  MAX_RTOL,
+  MAX_SAMPLE_N,
   MIN_SAMPLE_N,
 } from '../conformance/defaults.js';
 
@@ -44,9 +46,11 @@ export function register(program: Command): void {
       const { HasmeInputError } = await import('../errors.js');
       const { ALL_OPS, runCheck } = await import('../conformance/check.js');
       const { emit } = await import('../conformance/report.js');
-      const rtol = positive('--rtol', o.rtol, DEFAULT_RTOL);
+      const { requireWritableFile } = await import('../io/atomicWrite.js');
+      const rtol = positive('--rtol', o.rtol, DEFAULT_RTOL, MAX_RTOL);
       const sampleN = positiveInt('--sample-n', o.sampleN, DEFAULT_SAMPLE_N);
-      if (sampleN < MIN_SAMPLE_N) throw new HasmeInputError('parse', `--sample-n must be at least ${MIN_SAMPLE_N}, got ${sampleN}`);
+      if (sampleN < MIN_SAMPLE_N || sampleN > MAX_SAMPLE_N) throw new HasmeInputError('parse', `--sample-n must be in [${MIN_SAMPLE_N}, ${MAX_SAMPLE_N}] (the protocol's cap on n), got ${sampleN}`);
+      if (o.junit) requireWritableFile('--junit', o.junit);
       const result = await runCheck({
         command,
         args,

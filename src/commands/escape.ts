@@ -20,11 +20,12 @@ export function register(program: Command): void {
       if (problem.kind !== 'saddle') throw new HasmeInputError('unsupported', `hasme escape needs a saddle problem, got kind "${problem.kind}"`);
       const result = await escapeCurves(problem, { digits: parseDigits(opts.digits, 30) });
       if (opts.out) {
-        const { mkdir, writeFile } = await import('node:fs/promises');
+        const { mkdir } = await import('node:fs/promises');
+        const { writeFileAtomic } = await import('../io/atomicWrite.js');
         const { join } = await import('node:path');
         await mkdir(opts.out, { recursive: true });
-        await writeFile(join(opts.out, 'escape.svg'), await escapeSvg(result));
-        await writeFile(join(opts.out, 'escape-difference.svg'), await escapeDifferenceSvg(result));
+        await writeFileAtomic(join(opts.out, 'escape.svg'), await escapeSvg(result));
+        await writeFileAtomic(join(opts.out, 'escape-difference.svg'), await escapeDifferenceSvg(result));
       }
       console.log(opts.json ? JSON.stringify(escapeJson(result)) : renderEscapeTable(result));
       if (opts.out && !opts.json) console.log(`wrote ${opts.out}/escape.svg and ${opts.out}/escape-difference.svg`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_RTOL } from '../conformance/defaults.js';
+import { DEFAULT_RTOL, MAX_RTOL } from '../conformance/defaults.js';
 
 /** `hasme verify`: judge an answers file against conformance vectors (spec/protocol.md). */
 export function register(program: Command): void {
@@ -15,8 +15,10 @@ export function register(program: Command): void {
       const { positive } = await import('../conformance/cliOptions.js');
       const { runVerify } = await import('../conformance/verify.js');
       const { emit } = await import('../conformance/report.js');
-      const rtol = positive('--rtol', o.rtol, DEFAULT_RTOL);
-      const j = runVerify({ vectors: o.vectors, answers: o.answers, rtol });
+      const { requireWritableFile } = await import('../io/atomicWrite.js');
+      const rtol = positive('--rtol', o.rtol, DEFAULT_RTOL, MAX_RTOL);
+      if (o.junit) requireWritableFile('--junit', o.junit);
+      const j = await runVerify({ vectors: o.vectors, answers: o.answers, rtol });
       emit(j, { json: o.json, junit: o.junit, title: `hasme verify: ${o.answers} against ${o.vectors} (rtol ${rtol})`, extra: { rtol } });
     });
 }

@@ -8,12 +8,10 @@ import { requestOf } from '../formats/requests.js';
 import type { Op } from '../formats/types.js';
 import { Judge, type Case, type Judgement, type SampleJudge } from './judge.js';
 import { runImplementation, type OutgoingRequest } from './runner.js';
-import { DEFAULT_CASE_TIMEOUT_S, DEFAULT_SAMPLE_CASES, DEFAULT_SAMPLE_N, DEFAULT_TIMEOUT_S } from './defaults.js';
+import { DEFAULT_CASE_TIMEOUT_S, DEFAULT_SAMPLE_CASES, DEFAULT_SAMPLE_N, DEFAULT_TIMEOUT_S, RESULT_LINE_CAP } from './defaults.js';
 import { DEFAULT_VECTORS_DIR, loadVectors } from './vectors.js';
 
 export const ALL_OPS: readonly Op[] = ['coefficients', 'moments', 'sample'];
-/** Cap on one coefficients/moments response line (a d = 8 complex answer is ~10 kB). */
-const RESULT_LINE_CAP = 1 << 20;
 
 export interface CheckOptions {
   command: string;

@@ -28,11 +28,15 @@ export interface Judgement {
   pass: boolean;
 }
 
+/** Problems kept in full; beyond this they are counted (a flood of stray lines stays small). */
+export const MAX_KEPT_PROBLEMS = 100;
+
 /** Collects answers for a fixed list of cases. */
 export class Judge {
   private readonly cases = new Map<string, Case>();
   private readonly verdicts = new Map<string, CaseVerdict>();
   private readonly problems: string[] = [];
+  private droppedProblems = 0;
 
   constructor(
     private readonly order: readonly Case[],
@@ -54,17 +58,17 @@ export class Judge {
     const id = obj?.id;
     if (typeof id !== 'string') {
       const err = obj && typeof obj.error === 'string' ? ` (error "${obj.error}"${typeof obj.message === 'string' ? `: ${obj.message}` : ''})` : '';
-      this.problems.push(`${where}: response without a string id${err}`);
+      this.problem(`${where}: response without a string id${err}`);
       return 'other';
     }
     const c = this.cases.get(id);
     if (!c) {
-      this.problems.push(`${where}: unknown id "${id}"`);
+      this.problem(`${where}: unknown id "${id}"`);
       return 'other';
     }
     const previous = this.verdicts.get(id);
     if (previous) {
-      this.problems.push(`${where}: duplicate answer for "${id}"`);
+      this.problem(`${where}: duplicate answer for "${id}"`);
       this.verdicts.set(id, { ...previous, pass: false, message: `answered more than once; first answer: ${previous.message}` });
       return 'other';
     }
@@ -74,7 +78,8 @@ export class Judge {
 
   /** Records a problem of the run as a whole. */
   problem(text: string): void {
-    this.problems.push(text);
+    if (this.problems.length < MAX_KEPT_PROBLEMS) this.problems.push(text);
+    else this.droppedProblems++;
   }
 
   /** Final verdicts: unanswered cases fail with `missingReason`. */
@@ -87,6 +92,7 @@ export class Judge {
       const model = c.kind === 'vector' ? c.vector.model : c.sample.request.model;
       return { id, op, model, pass: false, rtol: this.rtol, outputs: [], message: `missing: ${missingReason}` } satisfies CaseVerdict;
     });
-    return { verdicts, problems: [...this.problems], pass: this.problems.length === 0 && verdicts.every((v) => v.pass) };
+    const problems = this.droppedProblems > 0 ? [...this.problems, `... and ${this.droppedProblems} more problems (not kept)`] : [...this.problems];
+    return { verdicts, problems, pass: problems.length === 0 && verdicts.every((v) => v.pass) };
   }
 }

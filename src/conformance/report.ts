@@ -1,11 +1,13 @@
 /**
  * Presenting a conformance judgement: a per-op summary table (cli-table3), a JSON document for
  * machines, and JUnit XML for CI systems (one testsuite per op, one testcase per case, plus a
- * `harness` suite for problems of the run as a whole).
+ * `harness` suite for problems of the run as a whole). Messages and problems carry text from the
+ * implementation, so every output passes them through `printable` (no raw control characters).
  */
-import { writeFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { HasmeInputError } from '../errors.js';
+import { writeFileAtomicSync } from '../io/atomicWrite.js';
+import { printable } from '../formats/printable.js';
 import type { Judgement } from './judge.js';
 import { digitsAgreed } from './numbers.js';
 import type { CaseVerdict } from './verdict.js';
@@ -65,14 +67,14 @@ export function renderSummary(j: Judgement, opts: { width?: number; title?: stri
     style: { head: [], border: [], compact: true },
   });
   for (const s of summarize(j.verdicts)) {
-    const first = s.firstFailure ? `${s.firstFailure.id} — ${s.firstFailure.message}` : '';
+    const first = s.firstFailure ? printable(`${s.firstFailure.id} — ${s.firstFailure.message}`) : '';
     const overTol = s.worstOverTol === undefined ? '—' : s.worstOverTol.toExponential(1);
     table.push([s.op, s.cases, s.passed, s.failed, worstCell(s), overTol, first]);
   }
   const lines = [opts.title ?? '', table.toString()].filter((l) => l !== '');
   if (j.problems.length > 0) {
     lines.push(`Problems of the run (${j.problems.length}):`);
-    for (const p of j.problems.slice(0, 20)) lines.push(`  - ${p}`);
+    for (const p of j.problems.slice(0, 20)) lines.push(`  - ${printable(p)}`);
     if (j.problems.length > 20) lines.push(`  ... and ${j.problems.length - 20} more`);
   }
   const failed = j.verdicts.filter((v) => !v.pass).length;
@@ -90,10 +92,17 @@ export function judgementJSON(j: Judgement, extra: Record<string, unknown> = {})
   return {
     pass: j.pass,
     ...extra,
-    summary: summarize(j.verdicts).map((s) => ({ ...s, worst: clean(s.worst), worstOverTol: clean(s.worstOverTol) })),
-    problems: j.problems,
+    summary: summarize(j.verdicts).map((s) => ({
+      ...s,
+      worst: clean(s.worst),
+      worstOverTol: clean(s.worstOverTol),
+      ...(s.firstFailure ? { firstFailure: { id: printable(s.firstFailure.id), message: printable(s.firstFailure.message) } } : {}),
+    })),
+    problems: j.problems.map(printable),
     cases: j.verdicts.map((v) => ({
       ...v,
+      id: printable(v.id),
+      message: printable(v.message),
       worst: clean(v.worst),
       outputs: v.outputs.map((o) => ({ ...o, relErr: clean(o.relErr) })),
     })),
@@ -101,8 +110,7 @@ export function judgementJSON(j: Judgement, extra: Record<string, unknown> = {})
 }
 
 function xml(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** JUnit XML: a testsuite per op (classname hasme.<op>), and `harness` for problems of the run. */
@@ -138,7 +146,7 @@ export function emit(j: Judgement, opts: { json?: boolean; junit?: string; title
   process.exitCode = j.pass ? 0 : 1;
   if (opts.junit) {
     try {
-      writeFileSync(opts.junit, junitXML(j));
+      writeFileAtomicSync(opts.junit, junitXML(j));
     } catch (err) {
       throw new HasmeInputError('parse', `--junit: cannot write ${opts.junit}: ${(err as Error).message}`);
     }

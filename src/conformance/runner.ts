@@ -5,9 +5,13 @@
  * enforces a per-response time limit (no response for `caseTimeoutMs` while requests are
  * outstanding), an overall limit, and output caps; it kills the whole process group
  * (process.kill(−pid, SIGKILL)) on any of them and always settles within the overall limit plus
- * a short grace period. What went wrong is returned as plain-language problems, never thrown.
+ * a short grace period. The group is killed on every exit path (end of the run, SIGINT, SIGTERM,
+ * SIGHUP, the harness exiting), and a process still running in it after the implementation exited
+ * is reported as a problem (spec/protocol.md §7). What went wrong is returned as plain-language
+ * problems, never thrown; lines that are not JSON are kept up to a cap and counted beyond it.
  */
 import { spawn } from 'node:child_process';
+import { leftoverProcesses } from './processGroup.js';
 
 /** One request to send, with the output it may produce. */
 export interface OutgoingRequest {
@@ -48,6 +52,10 @@ const EXIT_GRACE_MS = 3000;
 const KILL_GRACE_MS = 1500;
 /** Trailing stderr kept for messages. */
 const STDERR_TAIL = 2000;
+/** Lines that are not JSON kept as problems (the rest are counted in one more problem). */
+export const MAX_JUNK_PROBLEMS = 20;
+/** Signals on which the harness kills the implementation's group, then dies of the same signal. */
+const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function preview(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -70,6 +78,7 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
   let reason = '';
   let settled = false;
   let killed = false;
+  let junkLines = 0;
 
   return new Promise<RunResult>((resolve) => {
     const child = spawn(opts.command, opts.args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: process.env });
@@ -88,8 +97,9 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
         child.kill('SIGKILL');
       }
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    for (const sig of FORWARDED_SIGNALS) process.once(sig, onSignal);
+    // However the harness ends (an exception, process.exit), the implementation's group goes with it.
+    process.once('exit', killGroup);
 
     const tail = () => {
       const t = stderrTail.replace(/\s+/g, ' ').trim();
@@ -98,9 +108,16 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
       if (settled) return;
       settled = true;
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
+      for (const sig of FORWARDED_SIGNALS) process.removeListener(sig, onSignal);
+      process.removeListener('exit', killGroup);
       for (const t of timers) clearTimeout(t);
+      if (junkLines > MAX_JUNK_PROBLEMS) problems.push(`... and ${junkLines - MAX_JUNK_PROBLEMS} more stdout lines that are not JSON (${junkLines} in all)`);
+      // Whatever the implementation left behind in its group is killed, and a leak is a problem.
+      if (child.pid !== undefined && !killed) {
+        const left = leftoverProcesses(child.pid);
+        if (left.length > 0) problems.push(`implementation left ${left.length} process(es) running in its process group after it exited (pids ${left.slice(0, 5).join(', ')}; killed)`);
+      }
+      killGroup();
       if (caseTimer) clearTimeout(caseTimer);
       child.stdout?.destroy();
       child.stderr?.destroy();
@@ -109,6 +126,7 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
       const unanswered = opts.requests.filter((r) => pending.has(r.id)).map((r) => r.id);
       if (unanswered.length > 0 && reason === '') {
         reason = signal ? `implementation killed by ${signal}` : `implementation exited with code ${exitCode} before answering`;
+        if (junkLines > 0) reason += ` (${junkLines} stdout line(s) were not JSON)`;
         problems.push(`${reason}: ${unanswered.length} of ${opts.requests.length} requests unanswered${tail()}`);
       } else if (!killed && exitCode !== 0 && unanswered.length === 0) {
         problems.push(`implementation exited with ${signal ? `signal ${signal}` : `code ${exitCode}`} after answering (expected 0 at end of input)${tail()}`);
@@ -152,6 +170,7 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
       try {
         value = JSON.parse(text);
       } catch {
+        if (++junkLines > MAX_JUNK_PROBLEMS) return;
         const hint = /\b(NaN|-?Infinity)\b/.test(text) ? ' (NaN and Infinity are not JSON numbers)' : '';
         problems.push(`stdout line ${lineNo} is not JSON${hint}: ${preview(text)}`);
         return;

@@ -1,31 +1,30 @@
 /**
  * `hasme verify`: judges an answers file (JSON Lines responses, any order) against conformance
- * vectors, case by case (spec/protocol.md §Verdicts).
+ * vectors, case by case (spec/protocol.md §Verdicts). The file is streamed with a cap per line
+ * (a response's cap, spec/protocol.md §7) and in total, so /dev/zero or a flood fails cleanly.
  */
-import { readFileSync } from 'node:fs';
-import { HasmeInputError } from '../errors.js';
+import { boundedLines } from '../io/lines.js';
+import { RESULT_LINE_CAP } from './defaults.js';
 import { Judge, type Judgement } from './judge.js';
 import { loadVectors } from './vectors.js';
 
-export function runVerify(opts: { vectors: string; answers: string; rtol: number }): Judgement {
+/** Extra answer lines allowed beyond one per case (duplicates, blank lines, notes), in line caps. */
+const SLACK_LINES = 16;
+
+export async function runVerify(opts: { vectors: string; answers: string; rtol: number }): Promise<Judgement> {
   const vectors = loadVectors(opts.vectors);
-  let text: string;
-  try {
-    text = readFileSync(opts.answers, 'utf8');
-  } catch (err) {
-    throw new HasmeInputError('parse', `verify: cannot read answers file ${opts.answers}: ${(err as Error).message}`);
-  }
   const judge = new Judge(vectors.map((vector) => ({ kind: 'vector' as const, vector })), opts.rtol);
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
+  const limits = { maxLineBytes: RESULT_LINE_CAP, maxTotalBytes: (vectors.length + SLACK_LINES) * RESULT_LINE_CAP, what: `verify: answers file ${opts.answers}` };
+  for await (const { lineNo, text } of boundedLines(opts.answers, limits)) {
+    if (text.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(text);
     } catch {
-      judge.problem(`answers line ${i + 1} is not JSON: ${JSON.stringify(line.slice(0, 80))}`);
-      return;
+      judge.problem(`answers line ${lineNo} is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
+      continue;
     }
-    judge.offer(value, `answers line ${i + 1}`);
-  });
+    judge.offer(value, `answers line ${lineNo}`);
+  }
   return judge.finish('no answer in the answers file');
 }

@@ -4,15 +4,34 @@
  * none) in place, never a truncated one. Same directory: rename(2) is atomic within a file system.
  * Every writer of the project (report, vectors, explore, merge, JUnit) goes through here.
  */
-import { createWriteStream, renameSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
+import { accessSync, constants, createWriteStream, renameSync, statSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { HasmeInputError } from '../errors.js';
 
 /** A fresh temporary name next to `path` (hidden, unique per process and call). */
 export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Checks up front that `path` can be written (its directory exists and is writable, and `path`
+ * is not a directory), so a long run does not end in a failure to save its result.
+ * @param flag the option naming the file, e.g. `--junit`
+ */
+export function requireWritableFile(flag: string, path: string): void {
+  const problem = (() => {
+    try {
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return 'is a directory';
+      accessSync(dirname(path), constants.W_OK);
+      return statSync(dirname(path)).isDirectory() ? undefined : `${dirname(path)} is not a directory`;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? `directory ${dirname(path)} does not exist` : (err as Error).message;
+    }
+  })();
+  if (problem) throw new HasmeInputError('parse', `${flag}: cannot write ${path}: ${problem}`);
 }
 
 /** Writes `data` to `path` atomically (synchronous). */

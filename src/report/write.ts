@@ -1,6 +1,7 @@
 /** Writes DIR/report.md, DIR/report.json, DIR/report.html and DIR/figures/*.svg. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomicWrite.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { Figure, ReportData } from './model.js';
@@ -19,6 +20,6 @@ export async function writeReport(dir: string, report: ReportData, figures: read
     [join(dir, 'report.md'), renderMarkdown(report)],
     [join(dir, 'report.html'), renderHtml(report, figures)],
   ];
-  for (const [path, text] of [...figureFiles, ...documents]) await writeFile(path, text);
+  for (const [path, text] of [...figureFiles, ...documents]) await writeFileAtomic(path, text);
   return { documents: documents.map(([p]) => p), figures: figureFiles.map(([p]) => p) };
 }

@@ -1,9 +1,10 @@
 /** `hasme vectors --out DIR`: computes the vector set and writes coefficients.jsonl and moments.jsonl. */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { HasmeInputError } from '../errors.js';
+import { writeFileAtomicSync } from '../io/atomicWrite.js';
 import type { VectorLine } from '../formats/types.js';
 import { generateVectors, VECTOR_SEED } from './generate.js';
 
@@ -33,7 +34,7 @@ export function writeVectors(out: string, seed = VECTOR_SEED): void {
   const table = new Table({ head: ['file', 'cases', 'singular', 'with rtol', 'bytes'] });
   for (const [name, lines] of files) {
     const path = join(out, name);
-    writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    writeFileAtomicSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const singular = lines.filter((l) => 'error' in l.expected).length;
     table.push([path, lines.length, singular, lines.filter((l) => l.rtol !== undefined).length, statSync(path).size]);
   }
