@@ -93,13 +93,13 @@ describe('explore merge: bounded reading and honest headers (items 4, 8)', () =>
     expect(Date.now() - t0).toBeLessThan(20_000);
   });
 
-  it('endless blank lines fail at the size cap', async () => {
+  it('endless blank lines fail at the line-count cap', async () => {
     const root = await tmp();
     await explore(toy, { bad: 0 }, { grid: 3, outDir: root, shard: { index: 1, count: 1 }, progress: false });
     const part = join(root, partFile('toy', { index: 1, count: 1 }));
     const [head, ...cells] = (await readFile(part, 'utf8')).split('\n');
     await writeFile(part, [head, cells[0], '\n'.repeat(11 * (1 << 16))].join('\n'));
-    await expect(mergeParts([part], () => toy, { outDir: join(root, 'm'), progress: false })).rejects.toThrow(/larger than the limit/);
+    await expect(mergeParts([part], () => toy, { outDir: join(root, 'm'), progress: false })).rejects.toThrow(/more than the limit of 25 lines/);
   });
 
   it('a hand-edited header covering 5 of 9 cells is refused', async () => {

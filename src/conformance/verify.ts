@@ -8,13 +8,18 @@ import { RESULT_LINE_CAP } from './defaults.js';
 import { Judge, type Judgement } from './judge.js';
 import { loadVectors } from './vectors.js';
 
-/** Extra answer lines allowed beyond one per case (duplicates, blank lines, notes), in line caps. */
-const SLACK_LINES = 16;
+/** Extra answer lines allowed beyond one per case (duplicates, blank lines, notes). */
+const SLACK_LINES = 1000;
 
 export async function runVerify(opts: { vectors: string; answers: string; rtol: number }): Promise<Judgement> {
   const vectors = loadVectors(opts.vectors);
   const judge = new Judge(vectors.map((vector) => ({ kind: 'vector' as const, vector })), opts.rtol);
-  const limits = { maxLineBytes: RESULT_LINE_CAP, maxTotalBytes: (vectors.length + SLACK_LINES) * RESULT_LINE_CAP, what: `verify: answers file ${opts.answers}` };
+  const limits = {
+    maxLineBytes: RESULT_LINE_CAP,
+    maxLines: 2 * vectors.length + SLACK_LINES,
+    maxTotalBytes: (vectors.length + 16) * RESULT_LINE_CAP,
+    what: `verify: answers file ${opts.answers}`,
+  };
   for await (const { lineNo, text } of boundedLines(opts.answers, limits)) {
     if (text.trim() === '') continue;
     let value: unknown;

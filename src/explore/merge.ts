@@ -13,14 +13,15 @@ import type { Cell, Family, RunHeader } from './types.js';
 /** Longest line of a part file: a header or a cell is well under 4 KiB (spec/regions.md). */
 export const MAX_PART_LINE_BYTES = 1 << 16;
 
-/** Caps for reading a part of `cells` cells: one line per cell plus the header, each at most a line cap. */
+/** Caps for reading a part of `cells` cells: the header and one line per cell (plus a few blank ones), each at most a line cap. */
 function partLimits(path: string, cells: number): LineLimits {
-  return { maxLineBytes: MAX_PART_LINE_BYTES, maxTotalBytes: (cells + 2) * MAX_PART_LINE_BYTES, what: `part file ${path}` };
+  return { maxLineBytes: MAX_PART_LINE_BYTES, maxLines: cells + 16, maxTotalBytes: (cells + 2) * MAX_PART_LINE_BYTES, what: `part file ${path}` };
 }
 
 /** Reads only the first line of a file (bounded: /dev/zero fails at the line cap). */
 async function firstLine(path: string): Promise<string> {
-  for await (const { text } of boundedLines(path, partLimits(path, 0))) return text;
+  // Only the first chunk is read: the line cap bounds it; the other caps need the header.
+  for await (const { text } of boundedLines(path, { ...partLimits(path, 0), maxLines: Infinity, maxTotalBytes: Infinity })) return text;
   return '';
 }
 
