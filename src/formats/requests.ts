@@ -8,6 +8,26 @@ import { HasmeInputError } from '../errors.js';
 import type { Request, VectorLine } from './types.js';
 import { formatProblem, schemaProblem } from './schemas.js';
 
+/** Deepest JSON nesting accepted in a line (a request needs 3: object, matrix, row). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Largest bracket nesting of a JSON text (brackets inside strings ignored), without recursion. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
 /** The id of a parsed-but-invalid line, when it has a usable one (so errors can carry it). */
 function idOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -40,6 +60,8 @@ export function parseRequest(value: unknown): Request {
  *   unknown op or model; see {@link parseRequest}.
  */
 export function parseRequestLine(line: string): Request {
+  const depth = nestingDepth(line);
+  if (depth > MAX_JSON_DEPTH) throw new HasmeInputError('parse', `line nested ${depth} levels deep, more than the ${MAX_JSON_DEPTH} any request needs`, { field: '' });
   let value: unknown;
   try {
     value = JSON.parse(line);

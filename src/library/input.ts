@@ -67,10 +67,21 @@ export function toDense(name: string, input: MatrixInput, d?: number): DenseSymm
 /** A decimal number string: optional sign, digits with an optional point, optional exponent. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A value as the user wrote it: numbers (NaN, Infinity, BigInt included) as String(), the rest as JSON. */
+function shown(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'bigint') return `${v}n (a BigInt)`;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 /** A finite real from a number or a decimal string (parsed with Number()); else `non-finite`. */
 export function finiteEntry(label: string, v: unknown): number {
   const x = typeof v === 'number' ? v : typeof v === 'string' && DECIMAL.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(x)) throw new HasmeInputError('non-finite', `${label} = ${typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v))} is not a finite number`, { entry: label });
+  if (!Number.isFinite(x)) throw new HasmeInputError('non-finite', `${label} = ${shown(v)} is not a finite number`, { entry: label });
   return x;
 }
 
@@ -124,7 +135,7 @@ function choleskyShifted(a: Float64Array, d: number, shift: number): boolean {
 /** η must be a finite number > 0. */
 export function requireEta(eta: unknown): number {
   const x = typeof eta === 'number' ? eta : typeof eta === 'string' && DECIMAL.test(eta) ? Number(eta) : NaN;
-  if (!Number.isFinite(x) || x <= 0) throw new HasmeInputError('eta', `step size eta must be a finite number > 0, got ${JSON.stringify(eta) ?? String(eta)}`, { eta });
+  if (!Number.isFinite(x) || x <= 0) throw new HasmeInputError('eta', `step size eta must be a finite number > 0, got ${shown(eta)}`, { eta: shown(eta) });
   return x;
 }
 
@@ -140,7 +151,8 @@ export function toVector(name: string, v: unknown, d: number): Float64Array {
 /** A non-negative safe integer (steps, sample counts); otherwise `unsupported`. */
 export function requireCount(name: string, k: unknown): number {
   if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 0) {
-    throw new HasmeInputError('unsupported', `${name} must be a non-negative integer, got ${JSON.stringify(k) ?? String(k)}`, { name });
+    const why = typeof k === 'number' && Number.isInteger(k) && k > 0 ? ` no larger than 2^53 − 1` : '';
+    throw new HasmeInputError('unsupported', `${name} must be a non-negative integer${why}, got ${shown(k)}`, { name });
   }
   return k;
 }

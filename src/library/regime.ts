@@ -5,6 +5,7 @@
  * problem on the singular set (C9), so the answer's sign or existence cannot be certified.
  * τ = SINGULAR_TOL_EPS · d · eps · max(1, η‖H‖₂): the eigensolver's backward error, scaled.
  */
+import { HasmeInputError } from '../errors.js';
 import type { Regime } from '../formats/types.js';
 import type { StepLogs } from '../numerics/stepLog.js';
 import { productMinusOne } from '../numerics/stepLog.js';
@@ -36,6 +37,9 @@ export function classify(a: Float64Array, eta: number, logs: StepLogs): RegimeIn
   const d = a.length;
   let normH = 0;
   for (let i = 0; i < d; i++) normH = Math.max(normH, Math.abs(a[i]));
+  if (!Number.isFinite(eta * normH)) {
+    throw new HasmeInputError('non-finite', `η·max|a_i| = ${eta}·${normH} overflows double precision (the regime is undefined, spec/models.md §3)`, { eta });
+  }
   const tolerance = SINGULAR_TOL_EPS * d * EPS * Math.max(1, eta * normH);
   let zeroDist = Infinity, zeroAt = -1;
   for (let i = 0; i < d; i++) {

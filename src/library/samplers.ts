@@ -94,9 +94,13 @@ function sgdRuns(problem: Problem, steps: number, n: number, seed: number): numb
   return rows(x, n, d);
 }
 
+/** Most samples per request: the protocol's cap (spec/protocol.md §3); beyond it the arrays alone exceed memory. */
+export const MAX_SAMPLES = 10_000_000;
+
 function checkCounts(steps: number, n: number): void {
   requireCount('steps', steps);
   requireCount('n', n);
+  if (n > MAX_SAMPLES) throw new HasmeInputError('unsupported', `n = ${n} samples exceeds the limit of ${MAX_SAMPLES} (spec/protocol.md §3)`);
 }
 
 function requireModel(model: Model): void {

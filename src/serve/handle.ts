@@ -20,8 +20,33 @@ function numericVector(name: string, v: RealVectorJSON): number[] {
   return v.map((x, i) => finiteEntry(`${name}[${i}]`, x));
 }
 
+/**
+ * Most work of one `sample` request, in units of (SGD steps)·n·d² (spec/protocol.md §3): about a
+ * minute on one core (measured: 10⁷ steps·n at d = 2 in 3.7 s). Past it the request is refused
+ * up front, so one request cannot hold the session for hours.
+ */
+export const MAX_SAMPLE_WORK = 1e9;
+/** Largest response line, bytes: a JSON text far below V8's string limit (~512 MiB). */
+export const MAX_RESPONSE_BYTES = 256 * 2 ** 20;
+/** Bytes per sample number in a response (a double prints in at most 24 characters, plus a separator). */
+const BYTES_PER_NUMBER = 25;
+
+/** Refuses a sample request whose work or response exceeds the limits above, with the estimate. */
+export function requireSampleBudget(req: Extract<Request, { op: 'sample' }>): void {
+  const d = req.H.length;
+  const work = (req.model === 'sgd' ? Math.max(1, req.steps) : 1) * req.n * d * d;
+  if (work > MAX_SAMPLE_WORK) {
+    throw new HasmeInputError('unsupported', `sample work ${req.model === 'sgd' ? 'steps·' : ''}n·d² = ${work.toExponential(2)} exceeds the limit of ${MAX_SAMPLE_WORK.toExponential(0)} (spec/protocol.md §3)`);
+  }
+  const bytes = req.n * d * BYTES_PER_NUMBER;
+  if (bytes > MAX_RESPONSE_BYTES) {
+    throw new HasmeInputError('unsupported', `sample response of n·d = ${(req.n * d).toExponential(2)} numbers (about ${(bytes / 2 ** 20).toFixed(0)} MiB) exceeds the limit of ${MAX_RESPONSE_BYTES / 2 ** 20} MiB (spec/protocol.md §3)`);
+  }
+}
+
 /** Answers a parsed request (errors propagate as exceptions). */
 export function answer(req: Request): Response {
+  if (req.op === 'sample') requireSampleBudget(req);
   const H = numericMatrix('H', req.H);
   const Sigma = numericMatrix('Sigma', req.Sigma);
   const eta = requireEta(req.eta);
