@@ -68,7 +68,10 @@ export function spectral(H: RealMatrix, eta: Decimal, ctx: Ctx): Spectral {
       const li = ell[i];
       const lj = ell[j];
       if (!li || !lj || !m[i].isNegative() || !m[j].isNegative()) continue;
-      if (li.re.plus(lj.re).abs().lte(tau)) singular = { kind: 'pole', pair: [i, j], eigenvalues: [a[i].toString(), a[j].toString()] };
+      // |m_i m_j − 1| ≤ τ(|m_i| + |m_j|) (the library's test, src/library/regime.ts) in log form:
+      // |ℓ_i + ℓ_j| ≈ |m_i m_j − 1|/|m_i m_j|, so the bound is τ(1/|m_i| + 1/|m_j|). A bare τ,
+      // which grows with ηa, would call every large step a pole (η = 1e296 with a = 1).
+      if (li.re.plus(lj.re).abs().lte(tau.div(m[i].abs()).plus(tau.div(m[j].abs())))) singular = { kind: 'pole', pair: [i, j], eigenvalues: [a[i].toString(), a[j].toString()] };
     }
   }
   const regime: Regime = singular ? 'S' : m.some((mi) => mi.isNegative()) ? 'X' : 'R';

@@ -10,8 +10,9 @@ export function register(program: Command): void {
     .option('--builtin <name>', 'a built-in problem (see --list)')
     .option('--list', 'list the built-in problems')
     .option('--json', 'machine-readable output: {"rows":[...],"orders":{...}}')
+    .option('--force', 'run past the estimated-time limit (5 min on one core, spec/weak.md)')
     .option('--digits <n>', 'significant digits of the exact engines (default 40; 1-D problems use the double-precision engine)')
-    .action(async (opts: { problem?: string; builtin?: string; list?: boolean; json?: boolean; digits?: string }) => {
+    .action(async (opts: { problem?: string; builtin?: string; list?: boolean; json?: boolean; digits?: string; force?: boolean }) => {
       const { renderBuiltinList, renderWeakTable } = await import('../weak/render.js');
       if (opts.list) {
         console.log(renderBuiltinList());
@@ -26,6 +27,7 @@ export function register(program: Command): void {
       const progress: { bar?: InstanceType<typeof Progress> } = {};
       const table = await weakTable(problem, {
         digits,
+        force: opts.force === true,
         onProgress: (_done, total) => {
           progress.bar ??= new Progress(total, 'weak', 'rows');
           progress.bar.tick();

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { params } from '../../properties/budget.js';
 import type { ClaimId } from '../claims/types.js';
+import { HasmeInputError } from '../errors.js';
 import type { CoefficientsRequest, MomentsRequest } from '../formats/types.js';
 import type { FindCase } from './cases.js';
 import { describeCase } from './describe.js';
@@ -40,10 +41,22 @@ export interface FindResult {
   replay?: string;
 }
 
+/** fc.check, with a replay path that leads nowhere turned into a typed error (fast-check throws "Unable to replay"). */
+function checkOrExplain<T>(property: fc.IProperty<T>, parameters: fc.Parameters<T>, opts: FindOptions): fc.RunDetails<T> {
+  try {
+    return fc.check(property, parameters);
+  } catch (e) {
+    if (opts.path !== undefined && e instanceof Error && /Unable to replay/.test(e.message)) {
+      throw new HasmeInputError('parse', `--path ${opts.path} does not replay a case at seed ${opts.seed} (give the path and seed printed with a counterexample)`);
+    }
+    throw e;
+  }
+}
+
 /** Runs the search for one claim. */
 export function findCounterexample(claim: FindClaim, opts: FindOptions): FindResult {
   const property = fc.property(claim.cases(), (c) => claim.check(c) === null);
-  const details = fc.check(property, params(opts.runs, { seed: opts.seed, numRuns: opts.runs, ...(opts.path ? { path: opts.path } : {}) }));
+  const details = checkOrExplain(property, params(opts.runs, { seed: opts.seed, numRuns: opts.runs, ...(opts.path ? { path: opts.path } : {}) }), opts);
   const base = { claim: claim.id, related: claim.related, statement: claim.statement, dropped: claim.dropped, seed: details.seed };
   if (!details.failed || !details.counterexample) return { ...base, found: false, runs: details.numRuns };
   const c = details.counterexample[0];

@@ -44,8 +44,23 @@ export function parseDec(v: unknown, where: string): Dec {
     if (!Number.isFinite(v)) throw new HasmeInputError('non-finite', `${where}: ${v} is not finite`);
     return String(v);
   }
-  if (typeof v === 'string' && DECIMAL.test(v.trim())) return v.trim();
-  throw new HasmeInputError('non-finite', `${where}: ${JSON.stringify(v)} is not a real number`);
+  if (typeof v === 'string' && DECIMAL.test(v.trim())) {
+    // The engines meet every value in double precision too (grids, eigenvalue checks): a value
+    // beyond double range is refused here, by name, rather than overflowing deep inside.
+    if (new Exact(v.trim()).abs().gt(Number.MAX_VALUE)) throw new HasmeInputError('non-finite', `${where}: ${v.trim()} is beyond double range (±1.8e308)`);
+    return v.trim();
+  }
+  throw new HasmeInputError('non-finite', `${where}: ${JSON.stringify(v) ?? String(v)} is not a real number`);
+}
+
+/** Refuses a list with an entry given twice (equal `key`: the value as a number, or the name). */
+function requireDistinct(values: readonly string[], where: string, key: (v: string) => string): void {
+  const first = new Map<string, number>();
+  values.forEach((v, i) => {
+    const j = first.get(key(v));
+    if (j !== undefined) throw new HasmeInputError('parse', `${where}[${i}] = ${v} repeats ${where}[${j}]: give each value once`);
+    first.set(key(v), i);
+  });
 }
 
 function parseVector(v: unknown, where: string, length?: number): DecVector {
@@ -89,12 +104,14 @@ function checkPsd(m: DecMatrix, where: string): void {
 function parseModels(v: unknown, where: string): SdeModel[] {
   if (v === undefined) return [...SDE_MODELS];
   if (!Array.isArray(v) || v.length === 0) throw new HasmeInputError('parse', `${where}: expected a non-empty array of models`);
-  return v.map((m) => {
+  const models = v.map((m) => {
     if (typeof m !== 'string' || !(SDE_MODELS as readonly string[]).includes(m)) {
       throw new HasmeInputError('unsupported', `${where}: unknown model ${JSON.stringify(m)} (expected ${SDE_MODELS.join(', ')})`);
     }
     return m as SdeModel;
   });
+  requireDistinct(models, where, (m) => m);
+  return models;
 }
 
 function parseSchedule(obj: Json): { T: Dec; etas: Dec[]; models: SdeModel[] } {
@@ -103,6 +120,7 @@ function parseSchedule(obj: Json): { T: Dec; etas: Dec[]; models: SdeModel[] } {
   if (!Array.isArray(raw) || raw.length === 0) throw new HasmeInputError('parse', 'etas: expected a non-empty array');
   const etas = raw.map((e, i) => parseDec(e, `etas[${i}]`));
   for (const eta of etas) stepsOf(T, eta);
+  requireDistinct(etas, 'etas', (e) => new Exact(e).toString());
   return { T, etas, models: parseModels(obj.models, 'models') };
 }
 

@@ -10,6 +10,7 @@
  * Numerical error: every quantity is recomputed at a refined resolution (finer grid, wider
  * stencil, more quadrature nodes, wider domain, 2× substeps); the difference is the engine error.
  */
+import { HasmeInputError } from '../errors.js';
 import type { SdeModel } from '../formats/types.js';
 import { stepsOf } from '../problems/steps.js';
 import type { OneDimProblem } from '../problems/types.js';
@@ -45,6 +46,28 @@ export function domain(p: OneDimProblem, margin: number): [number, number] {
   return [x0 - reach, x0 + reach];
 }
 
+/** Largest |x| the grid may reach: its spacing (≥ 0.035) stays 10⁸ ulps wide (spec/weak.md §Limits). */
+export const MAX_ONED_REACH = 1e6;
+/** Most grid points (memory: a stencil per point and quadrature node). */
+export const MAX_ONED_GRID_POINTS = 200_000;
+
+/** Grid points of the refined resolution (the larger one), for the work estimate. */
+export function oneDimGridPoints(p: OneDimProblem): number {
+  const [lo, hi] = domain(p, REFINED_RESOLUTION.margin);
+  return Math.ceil((hi - lo) / REFINED_RESOLUTION.spacing) + 1;
+}
+
+/** Refuses a problem whose grid is beyond double resolution or memory, with the limit. */
+export function checkOneDimScale(p: OneDimProblem): void {
+  const [lo, hi] = domain(p, REFINED_RESOLUTION.margin);
+  if (!(Math.max(Math.abs(lo), Math.abs(hi)) <= MAX_ONED_REACH)) {
+    throw new HasmeInputError('unsupported', `the 1-D engine's grid x0 ± (λT + margin) = [${lo}, ${hi}] reaches beyond ±${MAX_ONED_REACH} (spec/weak.md §Limits)`);
+  }
+  if (!(Number(p.sigma) <= MAX_ONED_REACH)) throw new HasmeInputError('unsupported', `sigma = ${p.sigma} exceeds the 1-D engine's limit of ${MAX_ONED_REACH} (spec/weak.md §Limits)`);
+  const points = oneDimGridPoints(p);
+  if (points > MAX_ONED_GRID_POINTS) throw new HasmeInputError('unsupported', `the 1-D engine would need ${points} grid points (λT = ${Number(p.lambda) * Number(p.T)}), more than ${MAX_ONED_GRID_POINTS} (spec/weak.md §Limits)`);
+}
+
 function testFunction(p: OneDimProblem): (x: number) => number {
   const c = Number(p.test.center);
   const w = Number(p.test.width);
@@ -63,7 +86,11 @@ function transitionOperator(grid: UniformGrid, q: number, next: (x: number, z: n
   const n = grid.points.length;
   const stencils = Array.from(grid.points, (x) => nodes.map((z) => stencilAt(grid, next(x, z))));
   const start = Int32Array.from(stencils, (row) => Math.min(...row.map((st) => st.cols[0])));
-  const width = Math.max(...stencils.map((row, i) => Math.max(...row.map((st) => st.cols[st.cols.length - 1])) - start[i] + 1));
+  // A loop, not Math.max(...): a spread of one argument per grid point overflows the stack.
+  let width = 0;
+  stencils.forEach((row, i) => {
+    for (const st of row) width = Math.max(width, st.cols[st.cols.length - 1] - start[i] + 1);
+  });
   // Shift bands that would run past the last grid point back inside (they still cover their row).
   for (let i = 0; i < n; i++) start[i] = Math.min(start[i], n - width);
   const vals = new Float64Array(n * width);
@@ -191,6 +218,7 @@ export function oneDimWeakRows(
     objective?: OneDimObjectiveFns;
   } = {},
 ): OneDimRow[] {
+  checkOneDimScale(p);
   const baseRes = opts.base ?? BASE_RESOLUTION;
   const fineRes = opts.refined ?? REFINED_RESOLUTION;
   const f = opts.objective ?? objective(p);
@@ -207,7 +235,9 @@ export function oneDimWeakRows(
       const sde0 = sdeValue(base, model, eta, steps, baseRes);
       const sde1 = sdeValue(fine, model, eta, steps, fineRes);
       const row = { model, eta, steps, sgd: sgd1, sde: sde1, error: sde1 - sgd1, engineError: Math.abs(sde1 - sgd1 - (sde0 - sgd0)) };
-      if (![row.sgd, row.sde, row.engineError].every(Number.isFinite)) throw new Error(`internal: 1-D engine produced a non-finite value for ${model} at η = ${eta}`);
+      if (![row.sgd, row.sde, row.engineError].every(Number.isFinite)) {
+        throw new HasmeInputError('non-finite', `the 1-D engine's values for ${model} at η = ${eta} are beyond double range (sigma = ${p.sigma}, lambda = ${p.lambda}: the noise or drift overwhelms the grid)`);
+      }
       rows.push(row);
       opts.onProgress?.(rows.length, p.etas.length * p.models.length);
     }

@@ -61,9 +61,10 @@ const doubleText = (x: number) => String(Number(x.toPrecision(17)));
 /** The weak-error table of a quadratic, finite-sum or 1-D problem (saddles belong to `hasme escape`). */
 export async function weakTable(
   p: Problem,
-  opts: { digits?: number; onProgress?: (done: number, total: number) => void } = {},
+  opts: { digits?: number; onProgress?: (done: number, total: number) => void; force?: boolean } = {},
 ): Promise<WeakTable> {
   if (p.kind === 'saddle') throw new HasmeInputError('unsupported', 'saddle problems are for `hasme escape`, not `hasme weak`');
+  (await import('./budget.js')).requireWeakBudget(p, opts.force);
   if (p.kind === 'oned') {
     const { oneDimWeakRows } = await import('./oneDim.js');
     const rows = oneDimWeakRows(p, { onProgress: opts.onProgress });
