@@ -15,13 +15,14 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output directory', 'report')
     .option('--json', 'print report.json on stdout instead of the table')
     .option('--claims <ids>', 'run only these claims, e.g. C3,C13 (a replay; the others are not-run, no figures)')
+    .option('--timings', 'keep wall times in the outputs (default: on stderr only, so outputs are byte-identical)')
     .addHelpText(
       'after',
       '\nFlags override HASME_RUNS / HASME_SEED, which override the defaults.\n' +
         'Exit code: 0 if no claim that ran fails, 1 if any does (not-run claims do not fail the run),\n' +
         '2 on bad flags or environment values, or when DIR cannot be written.',
     )
-    .action(async (flags: { runs?: string; seed?: string; out?: string; json?: boolean; claims?: string }) => {
+    .action(async (flags: { runs?: string; seed?: string; out?: string; json?: boolean; claims?: string; timings?: boolean }) => {
       const { reportCommand } = await import('../report/cli.js');
       process.exitCode = await reportCommand(flags);
     });

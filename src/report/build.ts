@@ -38,7 +38,6 @@ export async function buildReport(
     seed: options.seed,
     runs: options.runs,
     ...(options.claims ? { only: options.claims } : {}),
-    generatedAt: new Date().toISOString(),
     durationMs: performance.now() - t0,
     node: process.version,
     summary: summarize(claims),

@@ -6,7 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { buildReport, type ReportSources } from './build.js';
 import { formatDuration, reportCommandLine, summaryLine } from './format.js';
-import { reportExitCode } from './model.js';
+import { reportExitCode, withoutTimings } from './model.js';
 import { resolveReportOptions, type ReportFlags } from './options.js';
 import { progressFor } from './progress.js';
 import { renderTable } from './table.js';
@@ -54,7 +54,9 @@ export async function reportCommand(
   } catch (err) {
     return cannotWrite(err);
   }
-  const { report, figures } = await buildReport(options, { ...(sources ?? (await defaultSources())), progress: progressFor(io.stderr) });
+  const built = await buildReport(options, { ...(sources ?? (await defaultSources())), progress: progressFor(io.stderr) });
+  const report = options.timings ? built.report : withoutTimings(built.report);
+  const { figures } = built;
   if (options.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
@@ -69,7 +71,8 @@ export async function reportCommand(
   } catch (err) {
     return cannotWrite(err);
   }
-  info.write(`Wrote ${written.documents.map(displayPath).join(', ')} and ${written.figures.length} figures in ${formatDuration(performance.now() - t0)} total.\n`);
+  info.write(`Wrote ${written.documents.map(displayPath).join(', ')} and ${written.figures.length} figures.\n`);
+  io.stderr.write(`hasme report: ${formatDuration(performance.now() - t0)} in total\n`);
   const code = reportExitCode(report);
   if (code !== 0) {
     const failing = report.claims.filter((r) => r.status === 'fails').map((r) => r.id);

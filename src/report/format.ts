@@ -3,8 +3,8 @@ import type { Counterexample } from '../claims/types.js';
 import type { ClaimRow, ReportData } from './model.js';
 
 /** Milliseconds as seconds with one decimal ("12.3 s"). */
-export function formatDuration(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+export function formatDuration(ms: number | undefined): string {
+  return ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** Worst error in 3 significant digits, or an em dash when there is none. */
@@ -16,7 +16,7 @@ export function formatError(x: number | null): string {
 export function summaryLine(r: Pick<ReportData, 'summary' | 'seed' | 'runs' | 'durationMs' | 'only'>): string {
   const s = r.summary;
   const only = r.only ? ` · only ${r.only.join(', ')}` : '';
-  return `${s.total} claims: ${s.holds} hold, ${s.fails} fail, ${s.notRun} not run · seed ${r.seed} · runs ${r.runs}${only} · ${formatDuration(r.durationMs)}`;
+  return `${s.total} claims: ${s.holds} hold, ${s.fails} fail, ${s.notRun} not run · seed ${r.seed} · runs ${r.runs}${only}${r.durationMs === undefined ? '' : ` · ${formatDuration(r.durationMs)}`}`;
 }
 
 /** The command that reruns this report (or, with `id`, that one claim) at the same seed and budget. */
@@ -48,7 +48,7 @@ export function replayCommands(row: Pick<ClaimRow, 'id' | 'counterexample' | 'te
  * What the last table column shows: the counterexample, else (fails / not-run) the notes, cut to
  * `maxLength` characters; the full text is in the report's Counterexamples and Notes sections.
  */
-export function reasonCell(row: ClaimRow, maxLength = 160): string {
+export function reasonCell(row: Pick<ClaimRow, 'counterexample' | 'status' | 'notes'>, maxLength = 160): string {
   const text = row.counterexample ? counterexampleLine(row.counterexample) : row.status === 'holds' ? '' : row.notes;
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }

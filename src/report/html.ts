@@ -61,7 +61,7 @@ export function renderHtml(report: ReportData, figures: readonly Figure[]): stri
 <title>HA-SME claims report</title><style>${CSS}</style></head><body>
 <h1>HA-SME claims report</h1>
 <p class="summary">${e(summaryLine(report))}</p>
-<p class="meta">hasme-verify ${e(report.version)}, Node ${e(report.node)}, generated ${e(report.generatedAt)}. Replay this run: <code>${e(reportCommandLine(report))}</code>. Claims: spec/claims.md / spec/claims.md.</p>
+<p class="meta">hasme-verify ${e(report.version)}, Node ${e(report.node)}. Replay this run: <code>${e(reportCommandLine(report))}</code>. Claims: spec/claims.md / spec/claims.md.</p>
 ${figures.length ? `<p class="meta">Figures: ${figures.map((f) => `<a href="#fig-${e(f.name)}">${e(f.title)}</a>`).join(' · ')}</p>` : ''}
 <h2>Claims</h2>
 <table><thead><tr><th>Claim</th><th>Statement</th><th>Status</th><th>Cases</th><th>Worst error</th><th>Time</th><th>Counterexample / reason</th></tr></thead>

@@ -14,7 +14,7 @@ export function renderMarkdown(report: ReportData): string {
   const out: string[] = [];
   out.push('# HA-SME claims report', '');
   out.push(`**${summaryLine(report)}**`, '');
-  out.push(`hasme-verify ${report.version}, Node ${report.node}, generated ${report.generatedAt}.`);
+  out.push(`hasme-verify ${report.version}, Node ${report.node}.`);
   out.push(`Replay this run: \`${reportCommandLine(report)}\`. Claims: spec/claims.md / spec/claims.md.`, '');
   if (report.figures.length) out.push(`Figures (below): ${report.figures.map((f) => `[${f.title}](${f.file})`).join(' · ')}.`, '');
 

@@ -15,6 +15,9 @@ export interface ClaimRow extends ClaimOutcome {
   tests?: ClaimTest[];
 }
 
+/** A row as written to the outputs: the wall time only with --timings. */
+export type ReportRow = Omit<ClaimRow, 'durationMs'> & { durationMs?: number };
+
 /** A figure as listed in report.json; the SVG itself lives in figures/<name>.svg. */
 export interface FigureEntry {
   /** File-name stem, e.g. `regime-map` (figures/regime-map.svg). */
@@ -45,16 +48,24 @@ export interface ReportData {
   runs: number;
   /** Present when the run was restricted with --claims: the claims that were run. */
   only?: string[];
-  generatedAt: string;
-  /** Wall time of the whole run (checks and figures) in milliseconds. */
-  durationMs: number;
+  /** Wall time of the whole run (checks and figures) in milliseconds; outputs carry it only with --timings. */
+  durationMs?: number;
   node: string;
   summary: ReportSummary;
   /** One row per claim C1–C17, in catalogue order. */
-  claims: ClaimRow[];
+  claims: ReportRow[];
   figures: FigureEntry[];
   /** Things that went wrong outside the claims (a figure that could not be made, ...). */
   problems: string[];
+}
+
+/**
+ * The report without wall times: what is written and printed by default, so identical inputs give
+ * byte-identical outputs (timings go to stderr; `--timings` keeps them).
+ */
+export function withoutTimings(report: ReportData): ReportData {
+  const { durationMs: _total, ...rest } = report;
+  return { ...rest, claims: report.claims.map(({ durationMs: _ms, ...row }) => row) };
 }
 
 /** Counts rows by status. */

@@ -21,6 +21,8 @@ export interface ReportOptions {
   json: boolean;
   /** Run only these claims (the others are reported not-run); undefined: all. */
   claims?: ClaimId[];
+  /** Keep wall times in the outputs (off by default: outputs are then byte-identical across runs). */
+  timings?: boolean;
 }
 
 /** Raw flags as commander hands them over (strings, possibly absent). */
@@ -31,6 +33,7 @@ export interface ReportFlags {
   json?: boolean;
   /** Comma-separated claim IDs, e.g. "C3,C13". */
   claims?: string;
+  timings?: boolean;
 }
 
 /** Parses "C3, c13" into claim IDs in catalogue order (unknown IDs: HasmeInputError). */
@@ -52,5 +55,6 @@ export function resolveReportOptions(flags: ReportFlags): ReportOptions {
     outDir: flags.out ?? DEFAULT_REPORT_DIR,
     json: flags.json ?? false,
     ...(flags.claims !== undefined ? { claims: parseClaimList(flags.claims) } : {}),
+    ...(flags.timings ? { timings: true } : {}),
   };
 }

@@ -51,7 +51,6 @@ export const REPORT_JSON_SCHEMA = {
     seed: { type: 'integer' },
     runs: { type: 'integer', minimum: 1 },
     only: { type: 'array', items: { enum: [...CLAIM_IDS] } },
-    generatedAt: { type: 'string' },
     durationMs: { type: 'number', minimum: 0 },
     node: { type: 'string' },
     summary: {
