@@ -62,3 +62,25 @@ describe('library: clear codes and values as written (item 4)', () => {
     expect(message(() => sampleExact('hasme', { H, Sigma: S, eta: 0.1, x0: [0, 0] }, 1, 1e12, 1))).toMatch(/^HasmeInputError: unsupported: n = 1000000000000 samples exceeds the limit of 10000000/);
   });
 });
+
+describe('serve: request lines are bounded (campaign)', () => {
+  it('a 20 MiB line without newline is answered with a parse error and skipped; the next line is answered', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { serve, MAX_REQUEST_LINE_BYTES } = await import('../src/serve/loop.js');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c.toString()));
+    const done = serve(input, output);
+    const block = Buffer.alloc(1 << 20, 0x5b); // '['
+    for (let i = 0; i < 20; i++) input.write(block);
+    input.end('\n{"id":"ok","op":"coefficients","eta":0.1,"H":[[1]],"Sigma":[[1]]}\n');
+    await done;
+    const lines = chunks.join('').trim().split('\n').map((l) => JSON.parse(l));
+    expect(MAX_REQUEST_LINE_BYTES).toBeLessThan(20 << 20);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ id: null, error: 'parse' });
+    expect(lines[0].message).toMatch(/longer than the limit of 16 MiB/);
+    expect(lines[1]).toMatchObject({ id: 'ok', regime: 'R' });
+  });
+});
