@@ -87,3 +87,10 @@ describe('weak: a huge η is regime X, not S (item 4)', () => {
     expect(err.message).toMatch(/gives regime X/);
   });
 });
+
+describe('weak: problem files are read with a size cap (campaign)', () => {
+  it('--problem /dev/zero is refused at once, not read forever', async () => {
+    const { loadProblem } = await import('../src/weak/load.js');
+    await expect(loadProblem({ problem: '/dev/zero' })).rejects.toThrow(/not a regular file of at most 16 MiB/);
+  });
+});
