@@ -161,3 +161,20 @@ describe('vectors: the yardstick is checked (item 4)', () => {
     expect(() => loadVectors('/dev/zero')).toThrow(/not a regular file/);
   });
 });
+
+describe('check: campaign findings', () => {
+  it('a response nested 200 000 deep is junk, not a stack overflow of the harness', async () => {
+    const code = 'import json,sys\nfor line in sys.stdin:\n  r=json.loads(line)\n  print(\'{"id":"%s","drift":%s1%s}\' % (r["id"], "["*200000, "]"*200000), flush=True)';
+    const r = await runCheck({ ...quick, ...py(code) });
+    expect(r.pass).toBe(false);
+    expect(r.problems[0]).toMatch(/^stdout line 1 is not JSON \(nested 200001 deep, more than the 32 any answer needs\)/);
+  });
+
+  it('a byte-order mark is named; a child holding stdout after the implementation exited is named', async () => {
+    const bom = await runCheck({ ...quick, ...py('import sys\nsys.stdin.readline()\nsys.stdout.write("\\ufeff{}\\n")') });
+    expect(bom.problems[0]).toMatch(/it starts with a byte-order mark/);
+    const code = `import subprocess,sys,runpy\nsubprocess.Popen(["sleep","30"])\nsys.argv=[${JSON.stringify(PY)}]\nrunpy.run_path(${JSON.stringify(PY)},run_name="__main__")`;
+    const held = await runCheck({ ...quick, ...py(code) });
+    expect(held.problems).toEqual([expect.stringMatching(/^implementation exited, but a process it started still held its stdout 3 s later/)]);
+  });
+});

@@ -84,3 +84,10 @@ describe('serve: request lines are bounded (campaign)', () => {
     expect(lines[1]).toMatchObject({ id: 'ok', regime: 'R' });
   });
 });
+
+describe('serve: dimension bounded (campaign)', () => {
+  it('d = 600 is refused with the limit instead of minutes of eigendecomposition', () => {
+    const I = Array.from({ length: 600 }, (_, i) => Array.from({ length: 600 }, (_, j) => (i === j ? 1 : 0)));
+    expect(ask({ id: 'big', op: 'coefficients', eta: 0.1, H: I, Sigma: I })).toMatchObject({ id: 'big', error: 'unsupported', message: expect.stringMatching(/d = 600 exceeds the limit of 512/) });
+  });
+});

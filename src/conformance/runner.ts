@@ -11,6 +11,7 @@
  * problems, never thrown; lines that are not JSON are kept up to a cap and counted beyond it.
  */
 import { spawn } from 'node:child_process';
+import { MAX_JSON_DEPTH, nestingDepth } from '../formats/requests.js';
 import { leftoverProcesses } from './processGroup.js';
 
 /** One request to send, with the output it may produce. */
@@ -168,10 +169,20 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
       if (text.trim() === '') return;
       let value: unknown;
       try {
+        // A response nested deeper than any answer needs would overflow the stack of the parser or
+        // of the schema validator: it is junk, like a line that is not JSON.
+        const depth = nestingDepth(text);
+        if (depth > MAX_JSON_DEPTH) throw new Error(`nested ${depth} deep`);
         value = JSON.parse(text);
-      } catch {
+      } catch (err) {
         if (++junkLines > MAX_JUNK_PROBLEMS) return;
-        const hint = /\b(NaN|-?Infinity)\b/.test(text) ? ' (NaN and Infinity are not JSON numbers)' : '';
+        const hint = /^nested/.test((err as Error).message)
+          ? ` (${(err as Error).message}, more than the ${MAX_JSON_DEPTH} any answer needs)`
+          : text.startsWith('\ufeff')
+            ? ' (it starts with a byte-order mark, U+FEFF)'
+            : /\b(NaN|-?Infinity)\b/.test(text)
+              ? ' (NaN and Infinity are not JSON numbers)'
+              : '';
         problems.push(`stdout line ${lineNo} is not JSON${hint}: ${preview(text)}`);
         return;
       }
@@ -183,7 +194,17 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
       armCaseTimer();
       if (pending.size === 0 && !child.stdin?.writableEnded) child.stdin?.end();
       if (pending.size === 0) {
-        timers.push(setTimeout(() => kill(`implementation did not exit within ${EXIT_GRACE_MS / 1000} s after answering everything and end of input`), EXIT_GRACE_MS));
+        timers.push(
+          setTimeout(
+            () =>
+              kill(
+                child.exitCode !== null || child.signalCode !== null
+                  ? `implementation exited, but a process it started still held its stdout ${EXIT_GRACE_MS / 1000} s later`
+                  : `implementation did not exit within ${EXIT_GRACE_MS / 1000} s after answering everything and end of input`,
+              ),
+            EXIT_GRACE_MS,
+          ),
+        );
       }
     };
 
@@ -211,7 +232,7 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
       }
     });
     child.stdout.on('end', () => {
-      if (chunkBytes > 0) {
+      if (chunkBytes > 0 && !killed && !settled) {
         const rest = Buffer.concat(chunks);
         chunks = [];
         chunkBytes = 0;

@@ -3,6 +3,7 @@
  * vectors, case by case (spec/protocol.md §Verdicts). The file is streamed with a cap per line
  * (a response's cap, spec/protocol.md §7) and in total, so /dev/zero or a flood fails cleanly.
  */
+import { MAX_JSON_DEPTH, nestingDepth } from '../formats/requests.js';
 import { boundedLines } from '../io/lines.js';
 import { RESULT_LINE_CAP } from './defaults.js';
 import { Judge, type Judgement } from './judge.js';
@@ -22,6 +23,10 @@ export async function runVerify(opts: { vectors: string; answers: string; rtol: 
   };
   for await (const { lineNo, text } of boundedLines(opts.answers, limits)) {
     if (text.trim() === '') continue;
+    if (nestingDepth(text) > MAX_JSON_DEPTH) {
+      judge.problem(`answers line ${lineNo} is nested deeper than the ${MAX_JSON_DEPTH} levels any answer needs`);
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -31,6 +31,9 @@ export const MAX_RESPONSE_BYTES = 256 * 2 ** 20;
 /** Bytes per sample number in a response (a double prints in at most 24 characters, plus a separator). */
 const BYTES_PER_NUMBER = 25;
 
+/** Largest dimension served: an eigendecomposition of d = 512 takes about a second; d = 1500 took minutes. */
+export const MAX_SERVE_DIM = 512;
+
 /** Refuses a sample request whose work or response exceeds the limits above, with the estimate. */
 export function requireSampleBudget(req: Extract<Request, { op: 'sample' }>): void {
   const d = req.H.length;
@@ -46,6 +49,7 @@ export function requireSampleBudget(req: Extract<Request, { op: 'sample' }>): vo
 
 /** Answers a parsed request (errors propagate as exceptions). */
 export function answer(req: Request): Response {
+  if (req.H.length > MAX_SERVE_DIM) throw new HasmeInputError('unsupported', `dimension d = ${req.H.length} exceeds the limit of ${MAX_SERVE_DIM} (spec/protocol.md §3)`);
   if (req.op === 'sample') requireSampleBudget(req);
   const H = numericMatrix('H', req.H);
   const Sigma = numericMatrix('Sigma', req.Sigma);
