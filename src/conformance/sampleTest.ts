@@ -9,8 +9,7 @@
  * - correlations (i < j): t² = r²(n−2)/(1−r²) ~ F(1, n−2) (independent Gaussian coordinates).
  * Bonferroni: the case fails when some p < α/m, so a correct sampler fails it with probability ≤ α.
  */
-import F from '@stdlib/stats-base-dists-f';
-import chisquare from '@stdlib/stats-base-dists-chisquare';
+import { F, chisquare } from '../stats/distributions.js';
 import { responseProblem } from '../formats/schemas.js';
 import type { SampleCase } from './sampleCases.js';
 import type { CaseVerdict } from './verdict.js';

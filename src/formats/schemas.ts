@@ -4,11 +4,11 @@
  * helpers here only turn ajv's errors into one message naming the field (spec/protocol.md).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { packagePath } from '../packageRoot.js';
 
 /** Directory holding the schema files (spec/schemas/ at the package root). */
-export const SCHEMA_DIR = fileURLToPath(new URL('../../spec/schemas/', import.meta.url));
+export const SCHEMA_DIR = packagePath('spec/schemas/');
 
 /** The schema files (spec/schemas/<name>.schema.json). */
 export const SCHEMA_FILES = ['common', 'request', 'response', 'vector'] as const;
