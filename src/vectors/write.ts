@@ -1,4 +1,4 @@
-/** `hasme vectors --out DIR`: computes the vector set and writes coefficients.jsonl and moments.jsonl. */
+/** `hasme vectors --out DIR`: computes the vector set and writes coefficients.jsonl, moments.jsonl and manifest.json. */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
@@ -7,6 +7,7 @@ import { tableStyle } from '../cli/color.js';
 import { HasmeInputError } from '../errors.js';
 import type { VectorLine } from '../formats/types.js';
 import { generateVectors, VECTOR_SEED } from './generate.js';
+import { writeManifest } from './manifest.js';
 
 function tagCounts(lines: VectorLine[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -44,4 +45,5 @@ export function writeVectors(out: string, seed = VECTOR_SEED): void {
   const names = [...new Set(counts.flatMap((c) => [...c.keys()]))].sort();
   for (const t of names) tags.push([t, ...counts.map((c) => c.get(t) ?? 0)]);
   console.log(tags.toString());
+  console.log(`wrote ${writeManifest(out, seed)}`);
 }
