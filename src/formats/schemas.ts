@@ -1,5 +1,6 @@
 /**
- * JSON Schemas of the protocol (spec/schemas/*.json), compiled once with ajv (draft 2020-12).
+ * JSON Schemas of the protocol and of the outputs (spec/schemas/*.json: report.json and the
+ * explorer's cell stream too), compiled once with ajv (draft 2020-12).
  * Every shape check of vector lines, requests and responses goes through these schemas; the
  * helpers here only turn ajv's errors into one message naming the field (spec/protocol.md).
  */
@@ -11,7 +12,7 @@ import { packagePath } from '../packageRoot.js';
 export const SCHEMA_DIR = packagePath('spec/schemas/');
 
 /** The schema files (spec/schemas/<name>.schema.json). */
-export const SCHEMA_FILES = ['common', 'request', 'response', 'vector'] as const;
+export const SCHEMA_FILES = ['common', 'request', 'response', 'vector', 'report', 'explore'] as const;
 
 /** Validators: whole lines, and the result shape of each op (`response#/$defs/<op result>`). */
 const TARGETS = {
@@ -21,6 +22,10 @@ const TARGETS = {
   coefficients: 'response.schema.json#/$defs/coefficients',
   moments: 'response.schema.json#/$defs/moments',
   samples: 'response.schema.json#/$defs/samples',
+  report: 'report.schema.json',
+  exploreDocument: 'explore.schema.json',
+  exploreCell: 'explore.schema.json#/$defs/cell',
+  explorePartHeader: 'explore.schema.json#/$defs/partHeader',
 } as const;
 export type SchemaName = keyof typeof TARGETS;
 
