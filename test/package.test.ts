@@ -69,7 +69,8 @@ describe('the packed tarball installed in an empty directory', () => {
     expect(report.version).toBe(pkg.version);
     expect(report.claims.find((c) => c.id === 'C2')?.status).toBe('holds');
     expect(JSON.parse((await cli(['weak', '--builtin', 'quad-d3', '--json'])).stdout)).toHaveProperty('rows');
-    await cli(['explore', '--family', 'rotated2x2', '--grid', '4', '--out', join(dir, 'explore')]);
+    // 64 × 64 cells on 2 workers: the compiled worker module (dist/src/explore/cellWorker.mjs) runs too.
+    await cli(['explore', '--family', 'rotated2x2', '--grid', '64', '--workers', '2', '--out', join(dir, 'explore')]);
     expect(readFileSync(join(dir, 'explore/rotated2x2-regime.svg'), 'utf8')).toMatch(/^<svg/);
     const found = await cli(['find', '--claim', 'C7', '--runs', '20', '--json']).catch((e: { stdout: string; code: number }) => e);
     expect(found.stdout).toMatch(/"path"/);
