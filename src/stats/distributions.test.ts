@@ -2,7 +2,7 @@
  * Accuracy of the jstat-backed CDFs (src/stats/distributions.ts) in the tails the sample tests
  * use (p ∈ [1e-10, 0.5] around the thresholds α/m, α = 1e-6), against closed forms computed here:
  * - F(2, ν) upper tail: P(F > f) = (1 + 2f/ν)^(−ν/2);
- * - χ²(2m) upper tail: the Poisson sum e^(−x/2) Σ_{j<m} (x/2)^j / j!, at 40 digits (decimal.js);
+ * - χ²(2m) upper tail: the Poisson sum e^(−x/2) Σ_{j<m} (x/2)^j / j!, at 30 digits (decimal.js);
  * - the normal CDF at tabulated points (scipy.stats.norm.cdf) and a quantile round trip.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import { F, chisquare, normal } from './distributions.js';
 
 const relErr = (got: number, exact: number) => Math.abs(got - exact) / Math.abs(exact);
 
-/** P(χ²(2m) > x) at 40 digits. */
+/** P(χ²(2m) > x) at 30 digits. */
 function chisquareUpperTail(x: number, m: number): number {
-  const { D } = context({ digits: 40 });
+  const { D } = context({ digits: 30 });
   const y = new D(x).div(2);
   let term = y.neg().exp();
   let sum = term;
@@ -41,7 +41,7 @@ describe('F, χ² and normal CDFs in the tails of the sample tests', () => {
   it('χ²(k) both tails match the Poisson sum to 1e-6 for k up to 1e5', () => {
     let checked = 0;
     for (const k of [100, 1000, 10_000, 100_000]) {
-      for (let z = -6.5; z <= 6.5; z += 0.5) {
+      for (let z = -6.5; z <= 6.5; z += 1) {
         const x = k + z * Math.sqrt(2 * k);
         const upper = chisquareUpperTail(x, k / 2);
         const lower = 1 - upper;
@@ -52,7 +52,7 @@ describe('F, χ² and normal CDFs in the tails of the sample tests', () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThan(60);
+    expect(checked).toBeGreaterThan(30);
   });
 
   it('normal CDF matches tabulated values to 1e-6 down to 4e-11 and the quantile inverts it', () => {
