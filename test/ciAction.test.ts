@@ -42,5 +42,5 @@ describe('hasme-check composite action', () => {
     const bad = step('bad', `python3 ${PY} --bug sigma-not-tilde`);
     expect(bad.status).toBe(1);
     expect(readFileSync(join(dir, 'bad.xml'), 'utf8')).toMatch(/<testsuites name="hasme" tests="\d+" failures="[1-9]\d*">/);
-  });
+  }, 600_000); // ≈ 5 s; a safety net for a loaded machine
 });

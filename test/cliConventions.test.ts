@@ -30,7 +30,7 @@ describe('colour', () => {
     expect(colorEnabled(pipe, { FORCE_COLOR: '1', NO_COLOR: 'x' })).toBe(false);
   });
 
-  it('selfcheck prints no colour codes into a pipe, and colours when forced', () => {
+  it('selfcheck prints no colour codes into a pipe, and colours when forced', { timeout: 600_000 }, () => {
     const piped = hasme(['selfcheck', '--digits', '16']);
     expect(piped.status).toBe(0);
     expect(piped.stdout).toContain('Reference self-check');

@@ -48,7 +48,8 @@ describe('the packed tarball installed in an empty directory', () => {
     expect((await cli(['--help'])).stdout).toMatch(/serve[\s\S]*check[\s\S]*explore/);
   });
 
-  it('serve answers a request, verify judges the answers, check passes serve on the shipped vectors', async () => {
+  // Timeouts: safety nets ≈ 10× the unloaded time of each test.
+  it('serve answers a request, verify judges the answers, check passes serve on the shipped vectors', { timeout: 600_000 }, async () => {
     const vectors = readFileSync(join(installed, 'vectors/coefficients.jsonl'), 'utf8').trim().split('\n').slice(0, 8);
     const vectorsFile = join(dir, 'mini.jsonl');
     writeFileSync(vectorsFile, vectors.join('\n') + '\n');
@@ -64,7 +65,7 @@ describe('the packed tarball installed in an empty directory', () => {
     expect(readFileSync(junit, 'utf8')).toMatch(/<testsuites[^>]*failures="0"/);
   });
 
-  it('report, weak, explore and find run', async () => {
+  it('report, weak, explore and find run', { timeout: 600_000 }, async () => {
     const report = JSON.parse((await cli(['report', '--claims', 'C2', '--runs', '2', '--out', join(dir, 'report'), '--json'])).stdout) as { version: string; claims: { id: string; status: string }[] };
     expect(report.version).toBe(pkg.version);
     expect(report.claims.find((c) => c.id === 'C2')?.status).toBe('holds');

@@ -33,5 +33,5 @@ describe("README's pytest example over the vectors", () => {
     const bad = pytest('sigma-not-tilde');
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/1 failed/);
-  });
+  }, 600_000); // ≈ 10 s of CPU; a safety net for a loaded machine
 });

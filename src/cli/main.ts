@@ -24,7 +24,7 @@ const COMMANDS: { register: (program: Command) => void }[] = [
 export function buildProgram(): Command {
   const program = new Command('hasme')
     .description('Verification suite and reference specification for HA-SME (arXiv 2405.18373)')
-    .version(packageVersion(), '-V, --version', 'print the version of hasme-verify')
+    .version(packageVersion(), '--version', 'print the version')
     .showHelpAfterError()
     // Throw instead of exiting, so main() can map usage errors to exit code 2 (set before the
     // commands are registered: subcommands inherit it).
