@@ -7,6 +7,7 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   library: () => import('./library.js'),
   weak: () => import('./weak.js'),
   explore: () => import('./explore.js'),
+  cli: () => import('./cli.js'),
 };
 
 const wanted = process.argv.slice(2);

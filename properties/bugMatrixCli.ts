@@ -4,10 +4,10 @@
  * The file is replaced atomically (temp file + rename).
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../src/packageRoot.js';
 import { bugMatrix, renderMatrix, spliceMatrix } from './bugMatrix.js';
 
-const path = fileURLToPath(new URL('../spec/claims.md', import.meta.url));
+const path = packagePath('spec/claims.md');
 const text = readFileSync(path, 'utf8');
 const next = spliceMatrix(text, renderMatrix(await bugMatrix()));
 if (process.argv.includes('--check')) {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import normal from '@stdlib/stats-base-dists-normal';
+import { normal } from '../src/stats/distributions.js';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { params } from '../properties/budget.js';

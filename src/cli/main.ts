@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { HasmeInputError } from '../errors.js';
+import { packageVersion } from '../report/packageFiles.js';
 import * as report from '../commands/report.js';
 import * as selfcheck from '../commands/selfcheck.js';
 import * as vectors from '../commands/vectors.js';
@@ -23,6 +24,7 @@ const COMMANDS: { register: (program: Command) => void }[] = [
 export function buildProgram(): Command {
   const program = new Command('hasme')
     .description('Verification suite and reference specification for HA-SME (arXiv 2405.18373)')
+    .version(packageVersion(), '--version', 'print the version')
     .showHelpAfterError()
     // Throw instead of exiting, so main() can map usage errors to exit code 2 (set before the
     // commands are registered: subcommands inherit it).

@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option('--family <name>', 'family: rotated2x2, eta-curvature, psd-threshold')
     .option('--grid <n>', 'points per axis (default: the family\'s)')
     .option('--out <dir>', 'output directory', 'out/explore')
-    .option('--json', 'also stream the JSON document (a shard: its part) to stdout')
+    .option('--json', 'also stream the JSON document (a shard: its part) to stdout; with --list, the families as JSON')
     .option('--shard <i/n>', 'compute shard i of n (1-based) and write it as a part')
     .option('--workers <n>', 'worker threads for large grids (default 1: in-process)')
     .option('--force', 'run a grid past the limits (10⁶ cells or an estimated hour)')

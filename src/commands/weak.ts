@@ -9,13 +9,14 @@ export function register(program: Command): void {
     .option('--problem <file>', 'problem file (JSON; spec/weak.md)')
     .option('--builtin <name>', 'a built-in problem (see --list)')
     .option('--list', 'list the built-in problems')
-    .option('--json', 'machine-readable output: {"rows":[...],"orders":{...}}')
+    .option('--json', 'machine-readable output: {"rows":[...],"orders":{...}}; with --list, the problems as JSON')
     .option('--force', 'run past the estimated-time limit (5 min on one core, spec/weak.md)')
     .option('--digits <n>', 'significant digits of the exact engines (default 40; 1-D problems use the double-precision engine)')
     .action(async (opts: { problem?: string; builtin?: string; list?: boolean; json?: boolean; digits?: string; force?: boolean }) => {
       const { renderBuiltinList, renderWeakTable } = await import('../weak/render.js');
       if (opts.list) {
-        console.log(renderBuiltinList());
+        const { listBuiltins } = await import('../problems/builtin.js');
+        console.log(opts.json ? JSON.stringify(listBuiltins()) : renderBuiltinList());
         return;
       }
       const { loadProblem, parseDigits } = await import('../weak/load.js');

@@ -12,8 +12,7 @@
  *   ~ F(1, ⌊n/2⌋−2) exactly; and repeated samples, whose count has a Markov bound under the null.
  * Bonferroni: the case fails when some p < α/m, so a correct sampler fails it with probability ≤ α.
  */
-import F from '@stdlib/stats-base-dists-f';
-import chisquare from '@stdlib/stats-base-dists-chisquare';
+import { F, chisquare } from '../stats/distributions.js';
 import { responseProblem } from '../formats/schemas.js';
 import type { SampleCase } from './sampleCases.js';
 import type { CaseVerdict } from './verdict.js';

@@ -6,8 +6,8 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HasmeInputError } from '../errors.js';
+import { packagePath } from '../packageRoot.js';
 import { vectorLineProblem } from '../formats/schemas.js';
 import type { VectorLine } from '../formats/types.js';
 
@@ -37,7 +37,7 @@ function outOfRange(value: unknown, path: string): string | undefined {
 }
 
 /** The project's own vector set (written by `hasme vectors --out vectors`). */
-export const DEFAULT_VECTORS_DIR = fileURLToPath(new URL('../../vectors/', import.meta.url));
+export const DEFAULT_VECTORS_DIR = packagePath('vectors/');
 
 /** The .jsonl files a path stands for. */
 export function vectorFiles(path: string): string[] {

@@ -1,6 +1,6 @@
 // Worker thread of the explorer (src/explore/parallel.ts): evaluates chunks of a family's grid.
 // Plain ESM so it starts without a TypeScript loader: next to compiled .js files it imports them;
-// next to the .ts sources it registers tsx first, like bin/hasme.js.
+// next to the .ts sources (tests run the sources) it registers tsx, a devDependency, first.
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 

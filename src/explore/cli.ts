@@ -22,6 +22,13 @@ function listFamilies(): string {
   return t.toString();
 }
 
+/** The families as JSON (`--list --json`): name, description, options with defaults, grid. */
+function familiesJson(): string {
+  return JSON.stringify(
+    FAMILIES.map((f) => ({ name: f.name, description: f.description, options: f.params.map((p) => ({ flag: flagOf(p.name), description: p.description, default: p.default })), defaultGrid: f.defaultGrid })),
+  );
+}
+
 function report(r: RunResult, title: string): void {
   console.log(r.summary.table(title));
   console.log(`${r.cells} cells in ${(r.ms / 1000).toFixed(2)} s; wrote:\n${r.files.map((f) => `  ${f}`).join('\n')}`);
@@ -30,7 +37,7 @@ function report(r: RunResult, title: string): void {
 /** `hasme explore --family NAME ...` */
 export async function exploreCommand(opts: Record<string, string | boolean | undefined>, optionNames: string[]): Promise<void> {
   if (opts.list) {
-    console.log(listFamilies());
+    console.log(opts.json ? familiesJson() : listFamilies());
     return;
   }
   if (typeof opts.family !== 'string') throw new HasmeInputError('shape', `--family is required (one of ${FAMILIES.map((f) => f.name).join(', ')}); see --list`);

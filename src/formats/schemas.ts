@@ -1,17 +1,18 @@
 /**
- * JSON Schemas of the protocol (spec/schemas/*.json), compiled once with ajv (draft 2020-12).
+ * JSON Schemas of the protocol and of the outputs (spec/schemas/*.json: report.json and the
+ * explorer's cell stream too), compiled once with ajv (draft 2020-12).
  * Every shape check of vector lines, requests and responses goes through these schemas; the
  * helpers here only turn ajv's errors into one message naming the field (spec/protocol.md).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { packagePath } from '../packageRoot.js';
 
 /** Directory holding the schema files (spec/schemas/ at the package root). */
-export const SCHEMA_DIR = fileURLToPath(new URL('../../spec/schemas/', import.meta.url));
+export const SCHEMA_DIR = packagePath('spec/schemas/');
 
 /** The schema files (spec/schemas/<name>.schema.json). */
-export const SCHEMA_FILES = ['common', 'request', 'response', 'vector'] as const;
+export const SCHEMA_FILES = ['common', 'request', 'response', 'vector', 'report', 'explore'] as const;
 
 /** Validators: whole lines, and the result shape of each op (`response#/$defs/<op result>`). */
 const TARGETS = {
@@ -21,6 +22,10 @@ const TARGETS = {
   coefficients: 'response.schema.json#/$defs/coefficients',
   moments: 'response.schema.json#/$defs/moments',
   samples: 'response.schema.json#/$defs/samples',
+  report: 'report.schema.json',
+  exploreDocument: 'explore.schema.json',
+  exploreCell: 'explore.schema.json#/$defs/cell',
+  explorePartHeader: 'explore.schema.json#/$defs/partHeader',
 } as const;
 export type SchemaName = keyof typeof TARGETS;
 

@@ -4,8 +4,9 @@
  * (1 if any claim that ran fails; see reportExitCode).
  */
 import { isAbsolute, relative, resolve } from 'node:path';
+import { colorEnabled } from '../cli/color.js';
 import { buildReport, type ReportSources } from './build.js';
-import { formatDuration, reportCommandLine, summaryLine } from './format.js';
+import { counterexampleLine, formatDuration, reportCommandLine, summaryLine } from './format.js';
 import { reportExitCode, withoutTimings } from './model.js';
 import { resolveReportOptions, type ReportFlags } from './options.js';
 import { progressFor } from './progress.js';
@@ -60,7 +61,10 @@ export async function reportCommand(
   if (options.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    io.stdout.write(`${renderTable(report, { width: io.stdout.columns, color: io.stdout.isTTY === true })}\n`);
+    // A --claims replay shows only the claims it ran; every counterexample in full (seed and path).
+    const shown = report.only ? report.claims.filter((r) => report.only!.includes(r.id)) : report.claims;
+    io.stdout.write(`${renderTable({ claims: shown }, { width: io.stdout.columns, color: colorEnabled(io.stdout) })}\n`);
+    for (const r of shown) if (r.counterexample) io.stdout.write(`${r.id} counterexample: ${counterexampleLine(r.counterexample)}\n`);
     io.stdout.write(`${summaryLine(report)}\n`);
   }
   const info = options.json ? io.stderr : io.stdout;

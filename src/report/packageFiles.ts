@@ -1,24 +1,10 @@
 /**
  * Files of the hasme-verify package read by the report: its package.json (version) and
- * spec/claims.json (the tests that check each claim). Found by walking up from this module, so
- * the same code works from src/ (tsx) and from a compiled dist/src/.
+ * spec/claims.json (the tests that check each claim), found at the package root (packageRoot.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { ClaimId } from '../claims/types.js';
-
-/** The package root as a URL ending in '/', or null if no hasme-verify package.json is found. */
-function packageRoot(): URL | null {
-  for (let up = '../'; up.length <= 15; up += '../') {
-    const root = new URL(up, import.meta.url);
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { name?: string };
-      if (pkg.name === 'hasme-verify') return root;
-    } catch {
-      // no package.json at this level: keep walking up
-    }
-  }
-  return null;
-}
+import { packageRoot } from '../packageRoot.js';
 
 function readJson(path: string): unknown {
   const root = packageRoot();

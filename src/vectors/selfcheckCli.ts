@@ -1,5 +1,6 @@
 /** Console output of `hasme selfcheck`: a table (or JSON) of digits agreed per case. */
 import Table from 'cli-table3';
+import { tableStyle } from '../cli/color.js';
 import { HasmeInputError } from '../errors.js';
 import { refSelfCheck } from '../../reference/index.js';
 
@@ -14,7 +15,7 @@ export function runSelfCheck(digits: number, json: boolean): boolean {
     console.log(JSON.stringify({ digits, ok, cases: results }, null, 2));
     return ok;
   }
-  const table = new Table({ head: ['case', 'covers', 'digits agreed', 'ms', 'ok'] });
+  const table = new Table({ head: ['case', 'covers', 'digits agreed', 'ms', 'ok'], style: tableStyle() });
   for (const r of results) table.push([r.name, r.covers, r.digitsAgreed.toFixed(1), r.ms.toFixed(0), r.ok ? '✓' : '✗']);
   console.log(`Reference self-check: each case computed at ${digits} and ${digits + 20} significant digits`);
   console.log(table.toString());

@@ -1,12 +1,14 @@
-/** `hasme vectors --out DIR`: computes the vector set and writes coefficients.jsonl and moments.jsonl. */
+/** `hasme vectors --out DIR`: computes the vector set and writes coefficients.jsonl, moments.jsonl and manifest.json. */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
+import { tableStyle } from '../cli/color.js';
 import { HasmeInputError } from '../errors.js';
 import { writeFileAtomicSync } from '../io/atomicWrite.js';
 import type { VectorLine } from '../formats/types.js';
 import { generateVectors, VECTOR_SEED } from './generate.js';
+import { writeManifest } from './manifest.js';
 
 function tagCounts(lines: VectorLine[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -31,7 +33,7 @@ export function writeVectors(out: string, seed = VECTOR_SEED): void {
     ['coefficients.jsonl', set.coefficients],
     ['moments.jsonl', set.moments],
   ];
-  const table = new Table({ head: ['file', 'cases', 'singular', 'with rtol', 'bytes'] });
+  const table = new Table({ head: ['file', 'cases', 'singular', 'with rtol', 'bytes'], style: tableStyle() });
   for (const [name, lines] of files) {
     const path = join(out, name);
     writeFileAtomicSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
@@ -39,9 +41,10 @@ export function writeVectors(out: string, seed = VECTOR_SEED): void {
     table.push([path, lines.length, singular, lines.filter((l) => l.rtol !== undefined).length, statSync(path).size]);
   }
   console.log(table.toString());
-  const tags = new Table({ head: ['tag', ...files.map(([n]) => n)] });
+  const tags = new Table({ head: ['tag', ...files.map(([n]) => n)], style: tableStyle() });
   const counts = files.map(([, lines]) => tagCounts(lines));
   const names = [...new Set(counts.flatMap((c) => [...c.keys()]))].sort();
   for (const t of names) tags.push([t, ...counts.map((c) => c.get(t) ?? 0)]);
   console.log(tags.toString());
+  console.log(`wrote ${writeManifest(out, seed)}`);
 }

@@ -5,7 +5,7 @@
  * relative error against SGD. Curves in double precision: they are plotted and compared at the
  * 1e-6 level, far above double rounding.
  */
-import normal from '@stdlib/stats-base-dists-normal';
+import { normal } from '../stats/distributions.js';
 import type { Model } from '../formats/types.js';
 import type { SaddleProblem } from '../problems/types.js';
 
