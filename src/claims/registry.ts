@@ -37,7 +37,7 @@ function notRun(id: ClaimId): ClaimCheck {
   };
 }
 
-/** C14–C17 from the weak-error engines. */
+/** C14–C18 from the weak-error engines. */
 const weakCheck = (id: ClaimId): ClaimCheck => weakChecks.find((c) => c.id === id) ?? notRun(id);
 
 /**
@@ -69,4 +69,5 @@ export const CLAIM_CHECKS: ClaimCheck[] = [
   weakCheck('C15'),
   weakCheck('C16'),
   weakCheck('C17'),
+  weakCheck('C18'),
 ];

@@ -41,7 +41,7 @@ export function parseClaimList(raw: string): ClaimId[] {
   const wanted = raw.split(',').map((t) => t.trim().toUpperCase()).filter((t) => t !== '');
   const unknown = wanted.filter((t) => !(CLAIM_IDS as readonly string[]).includes(t));
   if (wanted.length === 0 || unknown.length) {
-    throw new HasmeInputError('parse', `--claims must list claim IDs among C1–C17, got ${JSON.stringify(raw)}`);
+    throw new HasmeInputError('parse', `--claims must list claim IDs among ${CLAIM_IDS[0]}–${CLAIM_IDS[CLAIM_IDS.length - 1]}, got ${JSON.stringify(raw)}`);
   }
   return CLAIM_IDS.filter((id) => wanted.includes(id));
 }

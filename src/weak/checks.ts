@@ -12,6 +12,7 @@ import { escapeTimesText } from './escapeRender.js';
 import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './generate.js';
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { OrderFit } from './orders.js';
+import { makeC18 } from './stationary.js';
 import { exponentsText, type Sweep } from './sweep.js';
 
 /** The 1-D engine's error must be at least 100× below every weak error it measures. */
@@ -303,11 +304,12 @@ const c17: ClaimCheck = {
 };
 
 /**
- * The weak-error claims' checks for the report, in claim order. `errors` is the source of C14's and
- * C15's weak errors on generated problems (tests inject bugs through it).
+ * The weak-error claims' checks for the report, in claim order (C18: src/weak/stationary.ts).
+ * `errors` is the source of C14's and C15's weak errors on generated problems (tests inject bugs
+ * through it).
  */
 export function makeWeakChecks(errors: QuadraticErrors = exactQuadraticErrors): ClaimCheck[] {
-  return [makeC14(errors), makeC15(errors), c16, c17];
+  return [makeC14(errors), makeC15(errors), c16, c17, makeC18()];
 }
 
 export const weakChecks: ClaimCheck[] = makeWeakChecks();

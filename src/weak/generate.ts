@@ -82,3 +82,33 @@ export function randomSaddle(seed: number, eta: string, steps: number): SaddlePr
     return { kind: 'saddle', H, Sigma: covariance(rng, d), x0: new Array<string>(d).fill('0'), eta, radius: '1', steps, models: [...SDE_MODELS] };
   }
 }
+
+/** max_i Σ_j |M_ij| (≥ the spectral radius of M). */
+export function rowSumNorm(M: DecMatrix): number {
+  return Math.max(...M.map((row) => row.reduce((s, x) => s + Math.abs(Number(x)), 0)));
+}
+
+/** x rounded down to 3 significant digits, as an exact decimal string (a step size below a bound). */
+export function stableStep(x: number): string {
+  const e = Math.floor(Math.log10(x)) - 2;
+  return new Exact(Math.floor(x / 10 ** e)).times(new Exact(10).pow(e)).toString();
+}
+
+/**
+ * Stationary-law cases (C18): H ≻ 0 (λ_min ≥ 0.1), d ∈ {2, 3}; Σ positive definite, or of rank one
+ * (one case in three: Σ̃ is then indefinite for every η, C7); η = κ/‖H‖_∞ with κ ∈ [0.05, 0.95],
+ * so 0 < ηa_i < 1.
+ */
+export function randomStationaryQuadratic(seed: number): { H: DecMatrix; Sigma: DecMatrix; eta: string } {
+  const rng = makeRng(seed);
+  const d = rng.int(2, 3);
+  for (;;) {
+    const H = symmetric(rng, d, [10, 200], [-60, 60]);
+    if (Math.min(...eigenvalues(H)) < 0.1) continue;
+    const rankOne = rng.int(0, 2) === 0;
+    const v = vector(rng, d, -100, 100);
+    const Sigma = rankOne ? v.map((x) => v.map((y) => new Exact(x).times(y).toString())) : covariance(rng, d);
+    const kappa = Number(rng.decimal(5, 95, 2));
+    return { H, Sigma, eta: stableStep(kappa / rowSumNorm(H)) };
+  }
+}
