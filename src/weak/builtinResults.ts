@@ -4,16 +4,17 @@
  */
 import type { SdeModel } from '../formats/types.js';
 import { builtinProblem } from '../problems/builtin.js';
-import type { FiniteSumProblem, OneDimProblem } from '../problems/types.js';
+import type { FiniteSumProblem } from '../problems/types.js';
 import { escapeCurves, type EscapeResult } from './escape.js';
 import { oneDimWeakRows, type OneDimRow } from './oneDim.js';
-import { finiteSumSweep, oneDimSweep, type Sweep } from './sweep.js';
+import { smoothnessSweep, SMOOTHNESS_FAMILIES, type SmoothnessSweep } from './smoothness.js';
+import { finiteSumSweep, type Sweep } from './sweep.js';
 import { weakTable, type WeakTable } from './table.js';
 
 /** Precision of the exact engines in checks and figures (HA-SME's zero error sits near 1e-40 there). */
 export const CHECK_DIGITS = 30;
 
-/** The λ-sweeps' fixed ηλ and their λ (or scale) values. */
+/** The finite-sum horizon sweep's fixed ηs and its scales s (C15). */
 export const SWEEP_KAPPA = '0.125';
 export const SWEEP_LAMBDAS = [1, 2, 4, 8];
 
@@ -37,13 +38,18 @@ export function builtinOneDimRows(name: string): Promise<OneDimRow[]> {
   });
 }
 
-export function builtinSweep(name: string): Promise<Sweep & { worstEngineRatio?: number }> {
+/** The horizon sweep of a finite-sum built-in (F_i → sF_i with ηs fixed: the base problem at horizon sT; C15). */
+export function builtinSweep(name: string): Promise<Sweep> {
   return once(`sweep:${name}`, async () => {
     const p = builtinProblem(name);
-    if (p.kind === 'finite-sum') return finiteSumSweep(p as FiniteSumProblem, { scales: SWEEP_LAMBDAS, kappa: SWEEP_KAPPA, digits: CHECK_DIGITS });
-    if (p.kind === 'oned') return oneDimSweep(p as OneDimProblem, { lambdas: SWEEP_LAMBDAS, kappa: SWEEP_KAPPA });
-    throw new RangeError(`no λ-sweep for built-in ${name} (kind ${p.kind})`);
+    if (p.kind !== 'finite-sum') throw new RangeError(`no horizon sweep for built-in ${name} (kind ${p.kind})`);
+    return finiteSumSweep(p as FiniteSumProblem, { scales: SWEEP_LAMBDAS, kappa: SWEEP_KAPPA, digits: CHECK_DIGITS });
   });
+}
+
+/** The smoothness sweeps of C19, one per family (src/weak/smoothness.ts). */
+export function builtinSmoothness(): Promise<SmoothnessSweep[]> {
+  return once('smoothness', async () => SMOOTHNESS_FAMILIES.map((f) => smoothnessSweep(f)));
 }
 
 /** Escape curves of a saddle built-in at {@link CHECK_DIGITS}. */

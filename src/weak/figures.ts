@@ -1,14 +1,15 @@
 /**
  * The weak-error figures of the report (C14–C17), all through src/plot/svg.ts lineChart: log-log
- * |error| against η per built-in problem with order-1 and order-2 reference slopes, λ-sweeps of
- * |error|/η², and the escape curves. Each model has its colour from src/plot/palette.ts.
+ * |error| against η per built-in problem with order-1 and order-2 reference slopes, the C15 horizon
+ * sweep, the C19 smoothness sweeps and the escape curves. Each model has its colour from src/plot/palette.ts.
  */
 import { SDE_MODELS, type SdeModel } from '../formats/types.js';
 import { MODEL_COLOURS } from '../plot/palette.js';
 import { lineChart, type Series } from '../plot/svg.js';
-import { builtinEscape, builtinOneDimRows, builtinSweep, builtinTable } from './builtinResults.js';
+import { builtinEscape, builtinOneDimRows, builtinSmoothness, builtinSweep, builtinTable } from './builtinResults.js';
 import { escapeDifferenceSvg, escapeSvg, escapeTimesText } from './escapeRender.js';
 import { EXACT_BELOW, fitOrder } from './orders.js';
+import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
 import { exponentsText, type Sweep } from './sweep.js';
 
 export interface Figure {
@@ -45,12 +46,24 @@ export async function errorFigure(name: string, claim: string, points: Point[]):
   };
 }
 
-/** |error|/η² against λ at fixed ηλ, one series per model. */
+/** C15's horizon sweep: |error|/η² against s (F_i → sF_i with ηs fixed), one series per model. */
 export async function sweepFigure(name: string, claim: string, s: Sweep): Promise<Figure> {
   const series: Series[] = SDE_MODELS.map((m) => ({ name: m, colour: MODEL_COLOURS[m], points: s.points.map((p) => ({ x: p.lambda, y: p.constants[m]! })) }));
-  const title = `${claim}: |error|/η² against λ at ηλ = ${s.kappa} (${name})`;
-  const svg = await lineChart({ title, x: { label: 'λ (scale of f)', scale: 'log' }, y: { label: '|error| / η²', scale: 'log' }, series });
-  return { title, svg, caption: `Fitted exponents p in |error|/η² ∝ λ^p: ${exponentsText(s)}.` };
+  const title = `${claim}: |error|/η² against the horizon scale s at ηs = ${s.kappa} (${name})`;
+  const svg = await lineChart({ title, x: { label: 's (F_i → sF_i, horizon sT)', scale: 'log' }, y: { label: '|error| / η²', scale: 'log' }, series });
+  return {
+    title,
+    svg,
+    caption: `Scaling F_i → sF_i with ηs fixed runs the base problem to horizon sT (not a smoothness sweep; see C19). Fitted exponents in s: ${exponentsText(s)}.`,
+  };
+}
+
+/** C19: |C(λ)| against λ at a fixed η range, horizon and noise, one series per model. */
+async function smoothnessFigure(s: SmoothnessSweep): Promise<Figure> {
+  const series: Series[] = SDE_MODELS.map((m) => ({ name: m, colour: MODEL_COLOURS[m], points: s.points.map((p) => ({ x: p.lambda, y: Math.abs(p.constants[m].value) })) }));
+  const title = `C19: error constant |C(λ)| against λ for f = λ·${s.family} (η = ${SMOOTHNESS.etas.join(', ')}, T = ${SMOOTHNESS.T})`;
+  const svg = await lineChart({ title, x: { label: 'λ (curvature scale of f)', scale: 'log' }, y: { label: '|lim err/η²| (SME-1: err/η)', scale: 'log' }, series });
+  return { title, svg, caption: `Richardson limits over η at fixed η range, horizon and noise. Fitted exponents of |C(λ)| (± standard error): ${smoothnessExponentsText(s)}.` };
 }
 
 /** All weak-error figures (computations shared with the checks when both run in one process). */
@@ -61,7 +74,8 @@ export async function weakFigures(): Promise<Figure[]> {
     figures.push(await errorFigure(name, claim, t.rows.map((r) => ({ model: r.model, eta: Number(r.eta), error: Number(r.error) }))));
   }
   for (const name of ['logcosh', 'cos']) figures.push(await errorFigure(name, 'C17', await builtinOneDimRows(name)));
-  for (const [name, claim] of [['finite-sum-d2n4', 'C15'], ['logcosh', 'C17'], ['cos', 'C17']] as const) figures.push(await sweepFigure(name, claim, await builtinSweep(name)));
+  figures.push(await sweepFigure('finite-sum-d2n4', 'C15', await builtinSweep('finite-sum-d2n4')));
+  for (const s of await builtinSmoothness()) figures.push(await smoothnessFigure(s));
   const esc = await builtinEscape('saddle-d2');
   figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${escapeTimesText(esc)}.` });
   figures.push({

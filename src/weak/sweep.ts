@@ -1,15 +1,16 @@
 /**
- * λ-sweeps (C15, C17): the error constant |error|/η² against the smoothness λ at fixed horizon T
- * and fixed ηλ = κ, with a fitted exponent per model (|error|/η² ∝ λ^p). Finite sums are scaled
- * as F_i → s F_i (A_i → sA_i, c_i → sc_i, so λ = s λ₀ and x* is unchanged); 1-D problems set λ.
+ * The finite-sum horizon sweep (C15): F_i → s F_i (A_i → sA_i, c_i → sc_i) with ηs = κ fixed, which is
+ * the base problem run with step κ to the horizon sT (SGD's steps are identical; there are s times as
+ * many). It is not a smoothness sweep: that is C19 (src/weak/smoothness.ts). Reported: |error|/η² per
+ * scale and a fitted exponent in s per model.
  */
 import { Decimal } from 'decimal.js';
 import type { SdeModel } from '../formats/types.js';
-import type { FiniteSumProblem, OneDimProblem } from '../problems/types.js';
+import type { FiniteSumProblem } from '../problems/types.js';
 import { lsSlope } from './orders.js';
 
 export interface SweepPoint {
-  /** λ (1-D) or the scale s (finite sums, λ = s λ₀). */
+  /** The scale s (horizon sT). */
   lambda: number;
   eta: string;
   /** |error| / η² per model. */
@@ -19,13 +20,13 @@ export interface SweepPoint {
 export interface Sweep {
   kappa: string;
   points: SweepPoint[];
-  /** Least-squares slope of log(|error|/η²) on log λ, per model. */
+  /** Least-squares slope of log(|error|/η²) on log s, per model. */
   exponents: Partial<Record<SdeModel, number>>;
 }
 
 const Exact = Decimal.clone({ precision: 100 });
 
-/** "sme1 1.98, sme2 2.01, ...": the fitted λ-exponents, for notes and captions. */
+/** "sme1 1.98, sme2 2.01, ...": the fitted exponents in s, for notes and captions. */
 export function exponentsText(s: Sweep): string {
   return Object.entries(s.exponents).map(([m, p]) => `${m} ${p!.toFixed(2)}`).join(', ');
 }
@@ -41,7 +42,7 @@ function constants(rows: { model: SdeModel; error: number }[], eta: string): Swe
   return Object.fromEntries(rows.map((r) => [r.model, Math.abs(r.error) / e2]));
 }
 
-/** ηλ = κ fixed: η = κ/λ as an exact decimal string (λ a power of two, so the quotient terminates). */
+/** ηs = κ fixed: η = κ/s as an exact decimal string (s a power of two, so the quotient terminates). */
 function etaFor(kappa: string, lambda: number): string {
   if (!Number.isInteger(Math.log2(lambda))) throw new RangeError(`sweep scales must be powers of two, got ${lambda}`);
   return new Exact(kappa).div(lambda).toString();
@@ -66,20 +67,4 @@ export async function finiteSumSweep(
     return { lambda: s, eta, constants: constants(rows, eta) };
   });
   return { kappa: opts.kappa, points, exponents: exponents(base.models, points) };
-}
-
-/** Sweep of a 1-D problem over λ (powers of two) with η = κ/λ; also the largest engine error over the points. */
-export async function oneDimSweep(
-  base: OneDimProblem,
-  opts: { lambdas: number[]; kappa: string },
-): Promise<Sweep & { worstEngineRatio: number }> {
-  const { oneDimWeakRows } = await import('./oneDim.js');
-  let worstEngineRatio = 0;
-  const points: SweepPoint[] = opts.lambdas.map((lambda) => {
-    const eta = etaFor(opts.kappa, lambda);
-    const rows = oneDimWeakRows({ ...base, lambda: String(lambda), etas: [eta] });
-    for (const r of rows) worstEngineRatio = Math.max(worstEngineRatio, r.engineError / Math.abs(r.error));
-    return { lambda, eta, constants: constants(rows, eta) };
-  });
-  return { kappa: opts.kappa, points, exponents: exponents(base.models, points), worstEngineRatio };
 }
