@@ -37,7 +37,7 @@ function notRun(id: ClaimId): ClaimCheck {
   };
 }
 
-/** C14–C19 from the weak-error engines. */
+/** C14–C20 from the weak-error engines. */
 const weakCheck = (id: ClaimId): ClaimCheck => weakChecks.find((c) => c.id === id) ?? notRun(id);
 
 /**
@@ -71,4 +71,5 @@ export const CLAIM_CHECKS: ClaimCheck[] = [
   weakCheck('C17'),
   weakCheck('C18'),
   weakCheck('C19'),
+  weakCheck('C20'),
 ];

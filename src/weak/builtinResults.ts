@@ -6,6 +6,7 @@ import type { SdeModel } from '../formats/types.js';
 import { builtinProblem } from '../problems/builtin.js';
 import type { FiniteSumProblem } from '../problems/types.js';
 import { escapeCurves, type EscapeResult } from './escape.js';
+import { wellEscape, type WellPoint } from './escapeBeyond.js';
 import { oneDimWeakRows, type OneDimRow } from './oneDim.js';
 import { smoothnessSweep, SMOOTHNESS_FAMILIES, type SmoothnessSweep } from './smoothness.js';
 import { finiteSumSweep, type Sweep } from './sweep.js';
@@ -50,6 +51,11 @@ export function builtinSweep(name: string): Promise<Sweep> {
 /** The smoothness sweeps of C19, one per family (src/weak/smoothness.ts). */
 export function builtinSmoothness(): Promise<SmoothnessSweep[]> {
   return once('smoothness', async () => SMOOTHNESS_FAMILIES.map((f) => smoothnessSweep(f)));
+}
+
+/** C20 (b): the escape measure near the maximum of −cos, per model (src/weak/escapeBeyond.ts). */
+export function builtinWellEscape(): Promise<WellPoint[]> {
+  return once('well', async () => wellEscape());
 }
 
 /** Escape curves of a saddle built-in at {@link CHECK_DIGITS}. */

@@ -7,13 +7,14 @@ import type { CheckOptions, ClaimCheck, ClaimId, ClaimOutcome, Counterexample } 
 import type { SdeModel } from '../formats/types.js';
 import type { QuadraticLike, SaddleProblem } from '../problems/types.js';
 import { judgeAsymptoticOrders, type ErrorsAt, type RefineOptions } from './asymptotic.js';
-import { builtinEscape, builtinOneDimRows, builtinSmoothness, builtinSweep, builtinTable, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
+import { builtinEscape, builtinOneDimRows, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
 import { escapeTimesText } from './escapeRender.js';
 import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './generate.js';
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { OrderFit } from './orders.js';
 import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
 import { makeC18 } from './stationary.js';
+import { makeC20 } from './escapeBeyond.js';
 import { exponentsText, type Sweep } from './sweep.js';
 
 /** The 1-D engine's error must be at least 100× below every weak error it measures. */
@@ -360,12 +361,13 @@ export function makeC19(source: () => Promise<SmoothnessSweep[]> = builtinSmooth
 }
 
 /**
- * The weak-error claims' checks for the report, in claim order (C18: src/weak/stationary.ts).
+ * The weak-error claims' checks for the report, in claim order (C18: src/weak/stationary.ts, C20:
+ * src/weak/escapeBeyond.ts).
  * `errors` is the source of C14's and C15's weak errors on generated problems (tests inject bugs
  * through it).
  */
 export function makeWeakChecks(errors: QuadraticErrors = exactQuadraticErrors): ClaimCheck[] {
-  return [makeC14(errors), makeC15(errors), c16, c17, makeC18(), makeC19()];
+  return [makeC14(errors), makeC15(errors), c16, c17, makeC18(), makeC19(), makeC20(builtinWellEscape)];
 }
 
 export const weakChecks: ClaimCheck[] = makeWeakChecks();

@@ -1,12 +1,13 @@
 /**
  * The weak-error figures of the report (C14–C17), all through src/plot/svg.ts lineChart: log-log
  * |error| against η per built-in problem with order-1 and order-2 reference slopes, the C15 horizon
- * sweep, the C19 smoothness sweeps and the escape curves. Each model has its colour from src/plot/palette.ts.
+ * sweep, the C19 smoothness sweeps, the C20 escape errors and the escape curves. Each model has its colour from src/plot/palette.ts.
  */
 import { SDE_MODELS, type SdeModel } from '../formats/types.js';
 import { MODEL_COLOURS } from '../plot/palette.js';
 import { lineChart, type Series } from '../plot/svg.js';
-import { builtinEscape, builtinOneDimRows, builtinSmoothness, builtinSweep, builtinTable } from './builtinResults.js';
+import { builtinEscape, builtinOneDimRows, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape } from './builtinResults.js';
+import type { WellPoint } from './escapeBeyond.js';
 import { escapeDifferenceSvg, escapeSvg, escapeTimesText } from './escapeRender.js';
 import { EXACT_BELOW, fitOrder } from './orders.js';
 import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
@@ -66,6 +67,15 @@ async function smoothnessFigure(s: SmoothnessSweep): Promise<Figure> {
   return { title, svg, caption: `Richardson limits over η at fixed η range, horizon and noise. Fitted exponents of |C(λ)| (± standard error): ${smoothnessExponentsText(s)}.` };
 }
 
+/** C20 (b): |escape-measure error| against t per model near the maximum of −cos. */
+async function wellFigure(points: WellPoint[]): Promise<Figure> {
+  const series: Series[] = SDE_MODELS.map((m) => ({ name: m, colour: MODEL_COLOURS[m], points: points.map((p) => ({ x: p.t, y: Math.abs(p.errors[m].value) })) }));
+  const title = 'C20: escape-measure error against time near the maximum of −cos x (x0 = π − 0.1, η = 1/8)';
+  const svg = await lineChart({ title, x: { label: 't = kη' }, y: { label: '|e_model − e_SGD|', scale: 'log' }, series });
+  const last = points[points.length - 1];
+  return { title, svg, caption: `Escape measure e = 1 − E exp(−(x − π)²/(2·0.5²)); SGD's rises to ${last.sgd.toFixed(3)} at t = ${last.t}. 1-D engine; its error bound is part of the check.` };
+}
+
 /** All weak-error figures (computations shared with the checks when both run in one process). */
 export async function weakFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -76,6 +86,7 @@ export async function weakFigures(): Promise<Figure[]> {
   for (const name of ['logcosh', 'cos']) figures.push(await errorFigure(name, 'C17', await builtinOneDimRows(name)));
   figures.push(await sweepFigure('finite-sum-d2n4', 'C15', await builtinSweep('finite-sum-d2n4')));
   for (const s of await builtinSmoothness()) figures.push(await smoothnessFigure(s));
+  figures.push(await wellFigure(await builtinWellEscape()));
   const esc = await builtinEscape('saddle-d2');
   figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${escapeTimesText(esc)}.` });
   figures.push({

@@ -72,14 +72,19 @@ export function randomFiniteSum(seed: number, etas: string[]): FiniteSumProblem 
   }
 }
 
-/** Saddle, d ∈ {2, 3}: resampled until λ_min(H) ≤ −0.2; start at the saddle point 0. */
-export function randomSaddle(seed: number, eta: string, steps: number): SaddleProblem {
+/**
+ * Saddle, d ∈ {2, 3}: resampled until λ_min(H) ≤ −0.2; start at the saddle point 0, or with
+ * `offSaddle` at x0 with entries in [−0.5, 0.5] (C20).
+ */
+export function randomSaddle(seed: number, eta: string, steps: number, offSaddle = false): SaddleProblem {
   const rng = makeRng(seed);
   const d = rng.int(2, 3);
   for (;;) {
     const H = symmetric(rng, d, [-100, 150], [-60, 60]);
     if (Math.min(...eigenvalues(H)) > -0.2) continue;
-    return { kind: 'saddle', H, Sigma: covariance(rng, d), x0: new Array<string>(d).fill('0'), eta, radius: '1', steps, models: [...SDE_MODELS] };
+    const Sigma = covariance(rng, d);
+    const x0 = offSaddle ? vector(rng, d, -50, 50) : new Array<string>(d).fill('0');
+    return { kind: 'saddle', H, Sigma, x0, eta, radius: '1', steps, models: [...SDE_MODELS] };
   }
 }
 
