@@ -1,7 +1,9 @@
 /**
- * The report's checks for C14–C17 (src/claims/types.ts ClaimCheck), computed by the weak-error
- * engines: exact Decimal moments for quadratics (C14, C15, C16), the 1-D engine for C17.
- * Budget: `runs` scales the number of generated problems (default report budget 100 → 3 each).
+ * The report's checks for C14–C17 and C19 (src/claims/types.ts ClaimCheck), computed by the
+ * weak-error engines: exact Decimal moments for quadratics (C14, C15, C16), the 1-D engine for C17
+ * and C19; the list also carries C18 (src/weak/stationary.ts) and C20 (src/weak/escapeBeyond.ts).
+ * Order verdicts: src/weak/orderVerdict.ts. Budget: `runs` scales the number of generated problems
+ * (default report budget 100 → 3 each).
  */
 import type { CheckOptions, ClaimCheck, ClaimId, ClaimOutcome, Counterexample } from '../claims/types.js';
 import type { SdeModel } from '../formats/types.js';
@@ -13,8 +15,8 @@ import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './gene
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { OrderFit } from './orders.js';
 import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
-import { makeC18 } from './stationary.js';
 import { makeC20 } from './escapeBeyond.js';
+import { makeC18 } from './stationary.js';
 import { exponentsText, type Sweep } from './sweep.js';
 
 /** The 1-D engine's error must be at least 100× below every weak error it measures. */
@@ -46,12 +48,7 @@ function verdictText(m: SdeModel, v: OrderVerdict): string {
 const relativeUncertainty = (v: OrderVerdict) => (v.constant && v.verdict === 'holds' ? v.constant.error / Math.abs(v.constant.value) : 0);
 
 /** Claim outcome; all cases inconclusive → not-run (nothing was asserted), never holds. */
-function outcome(
-  id: ClaimId,
-  tally: Tally,
-  notes: string,
-  coverage?: Record<string, number>,
-): ClaimOutcome {
+function outcome(id: ClaimId, tally: Tally, notes: string, coverage?: Record<string, number>): ClaimOutcome {
   const { cases, worst, failures, skipped } = tally;
   const status = failures.length ? 'fails' : cases > 0 ? 'holds' : 'not-run';
   const skippedTotal = Object.values(skipped).reduce((a, b) => a + b, 0);
