@@ -199,10 +199,16 @@ export function signedPermutationFromSeed(d: number, seed: number): Mat {
 }
 
 /** How an eigenbasis is drawn; built at any size by {@link buildBasis}. */
-export type BasisSpec = { kind: 'identity' } | { kind: 'permutation'; seed: number } | { kind: 'haar'; seed: number };
+export type BasisSpec =
+  | { kind: 'identity' }
+  | { kind: 'permutation'; seed: number }
+  | { kind: 'rotation'; theta: number }
+  | { kind: 'haar'; seed: number };
 
 /**
- * Basis specifications shrinking toward the identity, then signed permutations, then Haar.
+ * Basis specifications shrinking toward the identity, then signed permutations, then a plane
+ * rotation of coordinates 0, 1 by a simple fraction of π (so that failures needing a genuinely
+ * rotated eigenbasis shrink to readable 2×2 cases), then Haar.
  * `exact` restricts to bases exact in binary (identity and signed permutations).
  */
 export function basisSpec(exact = false): fc.Arbitrary<BasisSpec> {
@@ -211,7 +217,10 @@ export function basisSpec(exact = false): fc.Arbitrary<BasisSpec> {
     fc.constant({ kind: 'identity' as const }),
     seed.map((s) => ({ kind: 'permutation' as const, seed: s })),
   ];
-  if (!exact) arbs.push(seed.map((s) => ({ kind: 'haar' as const, seed: s })));
+  if (!exact) {
+    arbs.push(misalignmentAngle().map((theta) => ({ kind: 'rotation' as const, theta })));
+    arbs.push(seed.map((s) => ({ kind: 'haar' as const, seed: s })));
+  }
   return fc.oneof({ withCrossShrink: true }, ...arbs);
 }
 
@@ -221,6 +230,8 @@ export function buildBasis(spec: BasisSpec, d: number): Mat {
       return identity(d);
     case 'permutation':
       return signedPermutationFromSeed(d, spec.seed);
+    case 'rotation':
+      return d < 2 ? identity(d) : givens(d, 0, 1, spec.theta);
     case 'haar':
       return haarOrthogonalFromSeed(d, spec.seed);
   }

@@ -56,8 +56,8 @@ function failureMessage(err: unknown): string {
   return String(err ?? 'failed');
 }
 
-/** Runs one property at `numRuns` cases with the given seed. */
-export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: number, shrink = true): PropertyResult {
+/** Runs one property at `numRuns` cases with the given seed (from fast-check `path` when replaying). */
+export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: number, shrink = true, path?: string): PropertyResult {
   const coverage: Record<string, number> = {};
   let worst: number | null = null;
   let shrinking = false;
@@ -77,7 +77,7 @@ export function runProperty<T>(spec: PropertySpec<T>, numRuns: number, seed: num
       throw err;
     }
   });
-  const out = fc.check(prop, { ...params(numRuns), seed, numRuns, endOnFailure: !shrink });
+  const out = fc.check(prop, { ...params(numRuns), seed, numRuns, endOnFailure: !shrink, ...(path === undefined ? {} : { path }) });
   const result: PropertyResult = { name: spec.name, failed: out.failed, cases: out.numRuns, worstError: worst, coverage };
   if (out.failed) {
     const msg = failureMessage(out.errorInstance);
@@ -131,13 +131,18 @@ export function claimCheck(
     id,
     title,
     async run(options: CheckOptions): Promise<ClaimOutcome> {
-      const specs = properties();
+      const all = properties();
+      const { replay } = options;
+      if (replay && !all[replay.property]) throw new RangeError(`${id} has ${all.length} properties, no property ${replay.property}`);
+      const specs = replay ? [all[replay.property]] : all;
       const total = specs.reduce((s, p) => s + (p.weight ?? 1), 0);
       const results: PropertyResult[] = [];
       let done = 0;
       for (const spec of specs) {
         const n = Math.max(1, Math.round((options.runs * scale * (spec.weight ?? 1)) / total));
-        results.push(runProperty(spec, n, options.seed, options.shrink ?? true));
+        const r = runProperty(spec, n, options.seed, options.shrink ?? true, replay?.path);
+        if (r.counterexample) r.counterexample.property = replay?.property ?? all.indexOf(spec);
+        results.push(r);
         options.onProgress?.(++done, specs.length);
       }
       return foldOutcome(id, results, notes);

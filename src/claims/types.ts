@@ -20,6 +20,8 @@ export interface Counterexample {
   description: string;
   /** The case as a protocol request line that `hasme serve` accepts, where one applies. */
   request?: Record<string, unknown>;
+  /** Index of the failing property in its claim's list (with seed and path, replays it alone). */
+  property?: number;
 }
 
 export interface ClaimOutcome {
@@ -48,6 +50,8 @@ export interface CheckOptions {
   shrink?: boolean;
   /** Called as cases complete, for progress displays. */
   onProgress?: (done: number, total: number) => void;
+  /** Replays one failure: only property `property` runs, from fast-check path `path`. */
+  replay?: { property: number; path: string };
 }
 
 export interface ClaimCheck {

@@ -20,6 +20,12 @@ interface CheckFlags {
   sampleCases: string;
   junit?: string;
   json?: boolean;
+  properties?: boolean;
+  runs?: string;
+  seed?: string;
+  claims?: string;
+  path?: string;
+  unitRoundoff?: string;
 }
 
 /** `hasme check -- CMD [ARGS...]`: run an implementation over the protocol and judge it (spec/protocol.md). */
@@ -40,8 +46,20 @@ export function register(program: Command): void {
     .option('--sample-cases <k>', 'number of sample cases', String(DEFAULT_SAMPLE_CASES))
     .option('--junit <file>', 'also write JUnit XML')
     .option('--json', 'print the verdicts as JSON instead of a table')
-    .action(async (command: string, args: string[], o: CheckFlags) => {
+    .option('--properties', 'run the claims as properties against the implementation (spec/protocol.md §12)')
+    .option('--runs <n>', 'with --properties: cases per claim (default 100)')
+    .option('--seed <s>', 'with --properties: fast-check seed (default 20240528)')
+    .option('--claims <list>', 'with --properties: claims to run, e.g. C1,C4:sample,C13 (default: all that apply)')
+    .option('--path <i/p>', 'with --properties: replay one failure (property index / fast-check path, as printed)')
+    .option('--unit-roundoff <u>', "with --properties: the implementation's unit roundoff (default 2^-53)")
+    .action(async function (this: Command, command: string, args: string[], o: CheckFlags) {
       const { opList, positive, positiveInt } = await import('../conformance/cliOptions.js');
+      if (o.properties) {
+        const { propertiesCommand } = await import('../conformance/properties/cli.js');
+        const { ALL_OPS } = await import('../conformance/check.js');
+        const given = (name: string) => (this.getOptionValueSource(name) === 'cli' ? (o as unknown as Record<string, string>)[name] : undefined);
+        return propertiesCommand(command, args, { ...o, sampleN: given('sampleN'), caseTimeout: given('caseTimeout'), timeout: given('timeout') }, opList(o.ops, ALL_OPS) ?? ALL_OPS);
+      }
       const { MAX_TIMEOUT_S } = await import('../cli/options.js');
       const { HasmeInputError } = await import('../errors.js');
       const { ALL_OPS, runCheck } = await import('../conformance/check.js');

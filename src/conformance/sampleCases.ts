@@ -34,7 +34,7 @@ function realNumbers(xs: readonly ScalarJSON[]): number[] | undefined {
 }
 
 /** FNV-1a hash of the id: a fixed, reproducible seed per case. */
-function seedOf(id: string): number {
+export function seedOf(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
   return h;
