@@ -206,9 +206,10 @@ export type BasisSpec =
   | { kind: 'haar'; seed: number };
 
 /**
- * Basis specifications shrinking toward the identity, then signed permutations, then a plane
- * rotation of coordinates 0, 1 by a simple fraction of π (so that failures needing a genuinely
- * rotated eigenbasis shrink to readable 2×2 cases), then Haar.
+ * Basis specifications shrinking toward the identity, then signed permutations, then Haar; also
+ * plane rotations of coordinates 0, 1 by simple fractions of π first (π/4, π/6, ...), so that a
+ * failure needing a genuinely rotated eigenbasis (e.g. transposed eigenvectors) can end in a
+ * readable 2×2 case such as H = [[-0.125, -0.125], [-0.125, -0.125]].
  * `exact` restricts to bases exact in binary (identity and signed permutations).
  */
 export function basisSpec(exact = false): fc.Arbitrary<BasisSpec> {
@@ -218,8 +219,8 @@ export function basisSpec(exact = false): fc.Arbitrary<BasisSpec> {
     seed.map((s) => ({ kind: 'permutation' as const, seed: s })),
   ];
   if (!exact) {
-    arbs.push(misalignmentAngle().map((theta) => ({ kind: 'rotation' as const, theta })));
     arbs.push(seed.map((s) => ({ kind: 'haar' as const, seed: s })));
+    arbs.push(misalignmentAngle().map((theta) => ({ kind: 'rotation' as const, theta })));
   }
   return fc.oneof({ withCrossShrink: true }, ...arbs);
 }

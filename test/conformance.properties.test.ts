@@ -85,7 +85,7 @@ const BUGS: [bug: string, claim: string, numeric: boolean][] = [
   ['log-branch', 'C13', true],
   ['sigma-not-tilde', 'C2', true],
   ['naive-phi', 'C4', true],
-  ['transposed-eigvecs', 'C5', true],
+  ['transposed-eigvecs', 'C11', true],
   ['moments-off-by-one', 'C2', true],
   ['sample-sqrt-eta', 'C4:sample', true],
   ['sample-sigma', 'C4:sample', true],
