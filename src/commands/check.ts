@@ -26,6 +26,7 @@ interface CheckFlags {
   claims?: string;
   path?: string;
   unitRoundoff?: string;
+  show?: string;
 }
 
 /** `hasme check -- CMD [ARGS...]`: run an implementation over the protocol and judge it (spec/protocol.md). */
@@ -46,6 +47,7 @@ export function register(program: Command): void {
     .option('--sample-cases <k>', 'number of sample cases', String(DEFAULT_SAMPLE_CASES))
     .option('--junit <file>', 'also write JUnit XML')
     .option('--json', 'print the verdicts as JSON instead of a table')
+    .option('--show <n>', 'list the first N failing cases in full (inputs, expected, received, error per output)', '0')
     .option('--properties', 'run the claims as properties against the implementation (spec/protocol.md §12)')
     .option('--runs <n>', 'with --properties: cases per claim (default 100)')
     .option('--seed <s>', 'with --properties: fast-check seed (default 20240528)')
@@ -85,6 +87,9 @@ export function register(program: Command): void {
       if (result.weakSampleCases.length > 0 && !o.json) {
         process.stderr.write(`note: sample cases below the power criteria of spec/protocol.md: ${result.weakSampleCases.join(', ')}\n`);
       }
-      emit(result, { json: o.json, junit: o.junit, title, extra: { rtol, elapsedMs: result.elapsedMs, weakSampleCases: result.weakSampleCases } });
+      const { explainVectors, diagnoseVectors, failureGroups } = await import('../conformance/explain.js');
+      const extra = o.json ? { groups: failureGroups(result), diagnosis: diagnoseVectors(result) } : {};
+      emit(result, { json: o.json, junit: o.junit, title, extra: { rtol, elapsedMs: result.elapsedMs, weakSampleCases: result.weakSampleCases, ...extra } });
+      if (!o.json) for (const line of explainVectors(result, positiveInt('--show', o.show, 0, 0))) process.stdout.write(`${line}\n`);
     });
 }

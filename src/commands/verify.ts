@@ -11,14 +11,18 @@ export function register(program: Command): void {
     .option('--rtol <r>', "relative tolerance (a case's own larger rtol wins)", String(DEFAULT_RTOL))
     .option('--junit <file>', 'also write JUnit XML')
     .option('--json', 'print the verdicts as JSON instead of a table')
-    .action(async (o: { vectors: string; answers: string; rtol: string; junit?: string; json?: boolean }) => {
-      const { positive } = await import('../conformance/cliOptions.js');
+    .option('--show <n>', 'list the first N failing cases in full (inputs, expected, received, error per output)', '0')
+    .action(async (o: { vectors: string; answers: string; rtol: string; junit?: string; json?: boolean; show: string }) => {
+      const { positive, positiveInt } = await import('../conformance/cliOptions.js');
+      const { explainVectors, diagnoseVectors, failureGroups } = await import('../conformance/explain.js');
       const { runVerify } = await import('../conformance/verify.js');
       const { emit } = await import('../conformance/report.js');
       const { requireWritableFile } = await import('../io/atomicWrite.js');
       const rtol = positive('--rtol', o.rtol, DEFAULT_RTOL, MAX_RTOL);
       if (o.junit) requireWritableFile('--junit', o.junit);
       const j = await runVerify({ vectors: o.vectors, answers: o.answers, rtol });
-      emit(j, { json: o.json, junit: o.junit, title: `hasme verify: ${o.answers} against ${o.vectors} (rtol ${rtol})`, extra: { rtol } });
+      const extra = o.json ? { groups: failureGroups(j), diagnosis: diagnoseVectors(j) } : {};
+      emit(j, { json: o.json, junit: o.junit, title: `hasme verify: ${o.answers} against ${o.vectors} (rtol ${rtol})`, extra: { rtol, ...extra } });
+      if (!o.json) for (const line of explainVectors(j, positiveInt('--show', o.show, 0, 0))) process.stdout.write(`${line}\n`);
     });
 }

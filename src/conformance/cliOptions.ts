@@ -8,9 +8,9 @@ export function positive(name: string, raw: string | undefined, fallback: number
   return raw === undefined ? fallback : positiveNumberOption(name, raw, max);
 }
 
-/** A positive integer (`fallback` when absent). */
-export function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  return raw === undefined ? fallback : integerOption(name, raw, 1, Number.MAX_SAFE_INTEGER);
+/** An integer ≥ `min` (default 1; `fallback` when absent). */
+export function positiveInt(name: string, raw: string | undefined, fallback: number, min = 1): number {
+  return raw === undefined ? fallback : integerOption(name, raw, min, Number.MAX_SAFE_INTEGER);
 }
 
 /** A comma-separated subset of `allowed`. */

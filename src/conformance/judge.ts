@@ -7,6 +7,7 @@
 import type { VectorLine } from '../formats/types.js';
 import type { SampleCase } from './sampleCases.js';
 import { judgeCase, type CaseVerdict } from './verdict.js';
+import { sampleMoments } from './explain.js';
 
 /** Judges a sample answer (src/conformance/sampleTest.ts; injected so that runs without `sample` never load the statistics). */
 export type SampleJudge = (c: SampleCase, answer: unknown) => CaseVerdict;
@@ -26,6 +27,9 @@ export interface Judgement {
   problems: string[];
   /** True when every case passed and there was no problem. */
   pass: boolean;
+  /** The cases, in order, and the answers of failing cases (sample answers as their sample moments), for explanations. */
+  cases?: readonly Case[];
+  failedAnswers?: ReadonlyMap<string, unknown>;
 }
 
 /** Problems kept in full; beyond this they are counted (a flood of stray lines stays small). */
@@ -37,6 +41,7 @@ export class Judge {
   private readonly verdicts = new Map<string, CaseVerdict>();
   private readonly problems: string[] = [];
   private droppedProblems = 0;
+  private readonly failedAnswers = new Map<string, unknown>();
 
   constructor(
     private readonly order: readonly Case[],
@@ -72,7 +77,9 @@ export class Judge {
       this.verdicts.set(id, { ...previous, pass: false, message: `answered more than once; first answer: ${previous.message}` });
       return 'other';
     }
-    this.verdicts.set(id, c.kind === 'vector' ? judgeCase(c.vector, value, this.rtol) : (this.judgeSample as SampleJudge)(c.sample, value));
+    const verdict = c.kind === 'vector' ? judgeCase(c.vector, value, this.rtol) : (this.judgeSample as SampleJudge)(c.sample, value);
+    this.verdicts.set(id, verdict);
+    if (!verdict.pass) this.failedAnswers.set(id, c.kind === 'vector' ? value : sampleMoments(value));
     return 'answered';
   }
 
@@ -93,6 +100,6 @@ export class Judge {
       return { id, op, model, pass: false, rtol: this.rtol, outputs: [], message: `missing: ${missingReason}` } satisfies CaseVerdict;
     });
     const problems = this.droppedProblems > 0 ? [...this.problems, `... and ${this.droppedProblems} more problems (not kept)`] : [...this.problems];
-    return { verdicts, problems, pass: problems.length === 0 && verdicts.every((v) => v.pass) };
+    return { verdicts, problems, pass: problems.length === 0 && verdicts.every((v) => v.pass), cases: this.order, failedAnswers: this.failedAnswers };
   }
 }

@@ -22,6 +22,8 @@ export interface OpSummary {
   worst?: number;
   /** Largest error in units of its case's tolerance (coefficients, moments): ≤ 1 on a pass. */
   worstOverTol?: number;
+  /** Smallest and largest tolerance applied to the op's cases (coefficients, moments). */
+  rtolRange?: [number, number];
   firstFailure?: { id: string; message: string };
 }
 
@@ -33,6 +35,7 @@ export function summarize(verdicts: readonly CaseVerdict[]): OpSummary[] {
     let s = byOp.get(v.op);
     if (!s) byOp.set(v.op, (s = { op: v.op, cases: 0, passed: 0, failed: 0 }));
     s.cases++;
+    if (v.op !== 'sample') s.rtolRange = s.rtolRange ? [Math.min(s.rtolRange[0], v.rtol), Math.max(s.rtolRange[1], v.rtol)] : [v.rtol, v.rtol];
     if (v.pass) s.passed++;
     else {
       s.failed++;
@@ -55,23 +58,36 @@ function worstCell(s: OpSummary): string {
   return `${s.worst.toExponential(1)} (${digitsAgreed(s.worst).toFixed(1)} d)`;
 }
 
+function tolCell(s: OpSummary): string {
+  if (s.op === 'sample') return 'α 1e-6/case';
+  if (!s.rtolRange) return '—';
+  const [lo, hi] = s.rtolRange;
+  return lo === hi ? lo.toExponential(0) : `${lo.toExponential(0)}…${hi.toExponential(0)}`;
+}
+
+/** What the error columns mean, printed once under the table (spec/protocol.md §6, §8). */
+export const ERROR_COLUMNS_NOTE =
+  'Worst error: the largest relative Frobenius error of any output (§6 of spec/protocol.md); "(3.4 d)" = −log10 of it, the significant digits agreed. ' +
+  'Tolerance: the run rtol, or a larger one carried by an ill-conditioned vector (rtol_case = max(run, vector)); so a pass can show few digits: ' +
+  'Err/tol, the worst error in units of its own case\'s tolerance, is ≤ 1 on every pass. For sample: the smallest Bonferroni-adjusted p-value, α = 1e-6 per case (§9).';
+
 /** The summary table plus the run's problems and a one-line verdict, for the terminal. */
 export function renderSummary(j: Judgement, opts: { width?: number; title?: string } = {}): string {
   const width = Math.max(opts.width ?? 120, 90);
-  const failWidth = Math.max(30, width - (14 + 7 + 8 + 8 + 18 + 10) - 3 * 7 - 1);
+  const failWidth = Math.max(30, width - (14 + 7 + 8 + 8 + 18 + 13 + 10) - 3 * 8 - 1);
   const table = new Table({
-    head: ['Op', 'Cases', 'Passed', 'Failed', 'Worst error', 'Err/tol', 'First failure: what differed'],
-    colWidths: [14, 7, 8, 8, 18, 10, failWidth],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    head: ['Op', 'Cases', 'Passed', 'Failed', 'Worst error', 'Tolerance', 'Err/tol', 'First failure: what differed'],
+    colWidths: [14, 7, 8, 8, 18, 13, 10, failWidth],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
     wordWrap: true,
     style: { head: [], border: [], compact: true },
   });
   for (const s of summarize(j.verdicts)) {
     const first = s.firstFailure ? printable(`${s.firstFailure.id} — ${s.firstFailure.message}`) : '';
     const overTol = s.worstOverTol === undefined ? '—' : s.worstOverTol.toExponential(1);
-    table.push([s.op, s.cases, s.passed, s.failed, worstCell(s), overTol, first]);
+    table.push([s.op, s.cases, s.passed, s.failed, worstCell(s), tolCell(s), overTol, first]);
   }
-  const lines = [opts.title ?? '', table.toString()].filter((l) => l !== '');
+  const lines = [opts.title ?? '', table.toString(), ERROR_COLUMNS_NOTE].filter((l) => l !== '');
   if (j.problems.length > 0) {
     lines.push(`Problems of the run (${j.problems.length}):`);
     for (const p of j.problems.slice(0, 20)) lines.push(`  - ${printable(p)}`);

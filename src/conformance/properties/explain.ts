@@ -4,21 +4,9 @@
  * output (§6 rule), and the case's tags: regime, commuting, removable, rank of Σ, d.
  */
 import { complexMatrixToJSON, complexVectorToJSON, refCoefficients, refMoments } from '../../../reference/index.js';
-import { eigSymDouble } from '../../../properties/claims/compare.js';
 import { HasmeInputError } from '../../errors.js';
 import type { MatrixJSON, Model, SdeModel, VectorJSON } from '../../formats/types.js';
-import { regime } from '../../library/regime.js';
 import { digitsAgreed, matrixArray, relativeError, vectorArray } from '../numbers.js';
-
-export interface CaseTags {
-  regime: string;
-  commuting: boolean;
-  /** Some pair with m_i, m_j > 0 and |ℓ_i + ℓ_j| < 1e-3 (C10's removable singularity nearby). */
-  removable: boolean;
-  /** Numerical rank of Σ (eigenvalues above 1e-12 of the largest). */
-  rank: number;
-  d: number;
-}
 
 export interface OutputDiff {
   name: string;
@@ -29,26 +17,6 @@ export interface OutputDiff {
 type Req = { op: string; model?: string; eta: number; H: number[][]; Sigma: number[][]; x0?: number[]; steps?: number };
 
 const DIGITS = 30;
-
-export function tagsOf(req: Req): CaseTags {
-  const { H, Sigma, eta } = req;
-  const d = H.length;
-  let reg = '?';
-  try {
-    reg = regime(H, eta);
-  } catch {
-    /* bad input: no regime */
-  }
-  const maxAbs = (A: number[][]) => Math.max(0, ...A.flat().map(Math.abs));
-  const HS = H.map((row, i) => row.map((_, j) => row.reduce((s, h, k) => s + h * Sigma[k][j] - Sigma[i][k] * H[k][j], 0)));
-  const commuting = maxAbs(HS) <= 1e-10 * maxAbs(H) * maxAbs(Sigma);
-  const m = eigSymDouble(H).map((a) => 1 - eta * a);
-  const removable = m.some((mi, i) => m.some((mj, j) => j > i && mi > 0 && mj > 0 && Math.abs(Math.log(mi) + Math.log(mj)) < 1e-3));
-  const s = eigSymDouble(Sigma);
-  const top = Math.max(...s.map(Math.abs));
-  const rank = s.filter((x) => x > 1e-12 * top).length;
-  return { regime: reg, commuting, removable, rank, d };
-}
 
 /** The reference's answer to a coefficients or moments request, in protocol JSON (or an error answer). */
 export function expectedAnswer(req: Req): Record<string, unknown> {
@@ -81,16 +49,4 @@ export function outputDiffs(received: unknown, expected: Record<string, unknown>
     out.push({ name, relErr, digits: digitsAgreed(relErr) });
   }
   return out;
-}
-
-/** Sample mean and covariance of an answer's samples (what a sample counterexample received). */
-export function sampleSummary(received: unknown): { mean: number[]; cov: number[][] } | undefined {
-  const xs = (received as { samples?: unknown } | null)?.samples;
-  if (!Array.isArray(xs) || xs.length < 2 || !xs.every((x) => Array.isArray(x))) return undefined;
-  const rows = xs as number[][];
-  const d = rows[0].length;
-  const n = rows.length;
-  const mean = Array.from({ length: d }, (_, j) => rows.reduce((s, x) => s + x[j], 0) / n);
-  const cov = mean.map((mi, i) => mean.map((mj, j) => rows.reduce((s, x) => s + (x[i] - mi) * (x[j] - mj), 0) / (n - 1)));
-  return { mean, cov };
 }

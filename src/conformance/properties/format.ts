@@ -43,6 +43,7 @@ function failureBlock(r: PropertyRow, res: PropertiesResult, cmd: readonly strin
   if (f.expected !== undefined) out.push(`  expected: ${JSON.stringify(f.expected)} (reference, 30 digits)`);
   if (f.errors.length) out.push(`  error:    ${f.errors.map((e) => `${e.name} ${e.relErr.toExponential(1)} (${digitsAgreed(e.relErr).toFixed(1)} d)`).join(', ')}`);
   if (f.tags) out.push(`  tags:     ${tagsText(f)}`);
+  if (f.diagnosis) out.push(`  diagnosis: ${f.diagnosis}`);
   if (f.path !== undefined) out.push(`  replay:   ${replayCommand(r, res, cmd)}`);
   return out;
 }

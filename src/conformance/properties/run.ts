@@ -11,7 +11,8 @@ import { Progress } from '../../cli/progress.js';
 import type { ClaimId, ClaimOutcome } from '../../claims/types.js';
 import type { Op } from '../../formats/types.js';
 import { ImplementationSession, SessionFault } from '../session.js';
-import { expectedAnswer, outputDiffs, sampleSummary, tagsOf, type CaseTags, type OutputDiff } from './explain.js';
+import { expectedAnswer, outputDiffs, type OutputDiff } from './explain.js';
+import { DIAGNOSES, conjugateSignature, eigenvectorSignature, kernelSignature, sampleMoments, sqrtEtaSignature, stepShift, tagsOf, type CaseTags } from '../explain.js';
 import { ROW_KEYS, rowKey } from './claims.js';
 import { answerCap, RESULT_LINE_CAP, type RelayRequest, type WorkerInput, type WorkerMessage } from './relay.js';
 
@@ -44,6 +45,8 @@ export interface Failure {
   seed: number;
   /** Replay path: property index / fast-check path. */
   path?: string;
+  /** "consistent with ..." where the answer matches a known bug class's signature. */
+  diagnosis?: string;
 }
 
 export interface PropertyRow {
@@ -172,7 +175,7 @@ function rowOf(m: Extract<WorkerMessage, { type: 'row' }>, faultRequest: string 
 
 /** Fills in received, expected, per-output errors and tags of a failure by asking once more. */
 async function explain(f: Failure, session: ImplementationSession): Promise<void> {
-  const req = f.request as Parameters<typeof tagsOf>[0] | undefined;
+  const req = f.request as Parameters<typeof expectedAnswer>[0] | undefined;
   if (!req) return;
   try {
     f.tags = tagsOf(req);
@@ -191,9 +194,29 @@ async function explain(f: Failure, session: ImplementationSession): Promise<void
   f.expected = expectedAnswer(req);
   let got = f.received;
   if (req.op === 'sample') {
-    const s = sampleSummary(f.received);
-    got = s;
-    if (s) f.received = { sampleMean: s.mean, sampleCov: s.cov, samples: `(${((f.received as { samples: unknown[] }).samples ?? []).length} rows)` };
+    const s = sampleMoments(f.received);
+    got = s && { mean: s.sampleMean, cov: s.sampleCov };
+    if (s) f.received = s;
   }
   f.errors = outputDiffs(got, f.expected as Record<string, unknown>);
+  f.diagnosis = diagnose(req, f);
+}
+
+/** The signature of a known bug class in one failing answer (src/conformance/explain.ts), if any. */
+function diagnose(req: Parameters<typeof expectedAnswer>[0], f: Failure): string | undefined {
+  if (req.op === 'coefficients') {
+    if (conjugateSignature(f.received, f.expected, 'diffusion') || conjugateSignature(f.received, f.expected, 'drift')) return DIAGNOSES.conjugate;
+    if (f.tags?.regime === 'R' && eigenvectorSignature(f.received, f.expected)) return DIAGNOSES.eigenvectors;
+    if (f.tags?.regime === 'R' && kernelSignature(f.errors.map((e) => ({ ...e })), 1e-9)) return DIAGNOSES.kernel;
+  }
+  if (req.op === 'moments') {
+    const shift = stepShift(req, f.received);
+    if (shift !== 0) return DIAGNOSES.steps(shift);
+  }
+  if (req.op === 'sample') {
+    const cov = (f.expected as { cov?: unknown } | undefined)?.cov;
+    const got = f.received as { sampleCov?: number[][] } | undefined;
+    if (Array.isArray(cov) && got?.sampleCov && sqrtEtaSignature(req.eta, (cov as unknown[][]).map((r) => r.map(Number)), got.sampleCov)) return DIAGNOSES.sqrtEta;
+  }
+  return undefined;
 }
