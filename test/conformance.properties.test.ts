@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runProperties, type PropertiesOptions, type PropertiesResult, type PropertyRow } from '../src/conformance/properties/run.js';
 import { propertiesJUnit } from '../src/conformance/properties/format.js';
+import { DIAGNOSES } from '../src/conformance/explain.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const IMPLS = join(HERE, 'fixtures/impls');
@@ -92,6 +93,14 @@ const BUGS: [bug: string, claim: string, numeric: boolean][] = [
   ['sample-no-ou', 'C4:sample', true],
 ];
 
+/** The diagnosis each bug's counterexample must carry (src/conformance/explain.ts signatures). */
+const DIAGNOSIS: Record<string, string> = {
+  'log-branch': DIAGNOSES.conjugate,
+  'transposed-eigvecs': DIAGNOSES.eigenvectors,
+  'moments-off-by-one': DIAGNOSES.steps(1),
+  'sample-sqrt-eta': DIAGNOSES.sqrtEta,
+};
+
 describe('check --properties: every fixture bug is caught, shrunk on the implementation', () => {
   it.each(BUGS)('--bug %s fails %s with a counterexample of d ≤ 2 and short decimals', { timeout: LONG }, async (bug, claim) => {
     const r = await run([PY, '--bug', bug], { claims: [claim], runs: 15 });
@@ -105,6 +114,7 @@ describe('check --properties: every fixture bug is caught, shrunk on the impleme
     expect(f.path).toMatch(/^\d+\/\d+(:\d+)*$/);
     expect(f.received).toBeDefined();
     expect(f.expected).toBeDefined();
+    if (DIAGNOSIS[bug]) expect(f.diagnosis).toBe(DIAGNOSIS[bug]);
   });
 
   it('a failure replays from its seed and path (--seed S --path P) to the same smallest case', { timeout: LONG }, async () => {
