@@ -27,6 +27,11 @@ interface CheckFlags {
   path?: string;
   unitRoundoff?: string;
   show?: string;
+  convergence?: boolean;
+  levels?: string;
+  order?: string;
+  svg?: string;
+  model?: string;
 }
 
 /** `hasme check -- CMD [ARGS...]`: run an implementation over the protocol and judge it (spec/protocol.md). */
@@ -54,12 +59,21 @@ export function register(program: Command): void {
     .option('--claims <list>', 'with --properties: claims to run, e.g. C1,C4:sample,C13 (default: all that apply)')
     .option('--path <i/p>', 'with --properties: replay one failure (property index / fast-check path, as printed)')
     .option('--unit-roundoff <u>', "with --properties: the implementation's unit roundoff (default 2^-53)")
+    .option('--convergence', "test an outside SDE simulator's weak order via the expect op (spec/protocol.md §13)")
+    .option('--levels <j>', 'with --convergence: dt = η/2^j for j < LEVELS (default 4)')
+    .option('--order <p>', 'with --convergence: expected weak order (default 1, Euler–Maruyama)')
+    .option('--svg <file>', 'with --convergence: write the log-log figure')
+    .option('--model <m>', 'with --convergence: the SDE model simulated (hasme, spf, sme1, sme2; default hasme)')
     .action(async function (this: Command, command: string, args: string[], o: CheckFlags) {
       const { opList, positive, positiveInt } = await import('../conformance/cliOptions.js');
+      const given = (name: string) => (this.getOptionValueSource(name) === 'cli' ? (o as unknown as Record<string, string>)[name] : undefined);
+      if (o.convergence) {
+        const { convergenceCommand } = await import('../conformance/convergence/cli.js');
+        return convergenceCommand(command, args, { ...o, caseTimeout: given('caseTimeout'), timeout: given('timeout') });
+      }
       if (o.properties) {
         const { propertiesCommand } = await import('../conformance/properties/cli.js');
         const { ALL_OPS } = await import('../conformance/check.js');
-        const given = (name: string) => (this.getOptionValueSource(name) === 'cli' ? (o as unknown as Record<string, string>)[name] : undefined);
         return propertiesCommand(command, args, { ...o, sampleN: given('sampleN'), caseTimeout: given('caseTimeout'), timeout: given('timeout') }, opList(o.ops, ALL_OPS) ?? ALL_OPS);
       }
       const { MAX_TIMEOUT_S } = await import('../cli/options.js');

@@ -1,0 +1,55 @@
+/** Presenting a convergence run (spec/protocol.md §13): table, JSON, log-log SVG. */
+import Table from 'cli-table3';
+import { lineChart } from '../../plot/svg.js';
+import type { ConvergenceResult } from './run.js';
+import { Z } from './run.js';
+
+const e = (x: number | null, digits = 3) => (x === null ? '—' : x.toExponential(digits));
+
+export function renderConvergence(r: ConvergenceResult, title: string): string {
+  const p = r.problem;
+  const table = new Table({
+    head: ['j', 'dt', 'E u(X_T) simulated', '± MC s.e.', 'Solver error (sim − SDE)', 'Total error (sim − SGD)', 'Used in fit'],
+    colAligns: ['right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const l of r.levels) {
+    table.push([l.j, l.dt, l.value === null ? (l.message ?? '—') : l.value.toPrecision(8), e(l.stderr, 1), e(l.solverError), e(l.totalError), r.fit.used.includes(l.j) ? 'yes' : 'no (not resolved above 3 s.e.)']);
+  }
+  const fit = r.fit.order === null ? 'not enough resolved points' : `${r.fit.order.toFixed(3)} ± ${r.fit.se!.toFixed(3)} (interval ±${Z} s.e.: [${r.fit.lo!.toFixed(2)}, ${r.fit.hi!.toFixed(2)}])`;
+  return [
+    title,
+    `Problem: model ${p.model}, η = ${p.eta}, T = ${p.steps}·η = ${p.steps * p.eta}, H = ${JSON.stringify(p.H)}, Σ = ${JSON.stringify(p.Sigma)}, x0 = ${JSON.stringify(p.x0)}, u(x) = xᵀWx + wᵀx with W = ${JSON.stringify(p.W)}, w = ${JSON.stringify(p.w)}`,
+    `Exact (reference, 30 digits): E u(X_T) of the SDE = ${r.sdeValue.toPrecision(10)}, of SGD after ${p.steps} steps = ${r.sgdValue.toPrecision(10)}; model error (SDE − SGD) = ${r.modelError.toExponential(3)}, independent of dt`,
+    table.toString(),
+    `Solver error = simulated − exact SDE (→ 0 as dt → 0 at the solver's weak order); total error = simulated − SGD → the model error.`,
+    `Weak order of the solver in dt: ${fit}; expected ${r.expectedOrder} ± 0.3`,
+    r.limit ? `Extrapolated limit (Richardson, two finest dt): ${r.limit.value.toPrecision(8)} ± ${r.limit.se.toExponential(1)}, off the exact SDE value by ${r.limit.error.toExponential(2)} (allowed ${r.limit.allowance.toExponential(1)})` : '',
+    ...r.problems.map((x) => `Problem of the run: ${x}`),
+    r.problem.model === 'hasme' ? 'HA-SME reproduces every polynomial moment of SGD on quadratics (C3), so its model error is 0 here; --model sme1 shows a non-zero one.' : '',
+    `${r.verdict.toUpperCase()}: ${r.reason}`,
+  ].filter((l) => l !== '').join('\n');
+}
+
+export function convergenceJSON(r: ConvergenceResult): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+}
+
+/** Log-log figure: |solver error| with ±2 s.e. marks, a dt¹ guide, |model error| as a rule. */
+export function convergenceSvg(r: ConvergenceResult): Promise<string> {
+  const ok = r.levels.filter((l) => l.solverError !== null);
+  const first = ok[0];
+  const guide = first ? ok.map((l) => ({ x: l.dt, y: Math.abs(first.solverError!) * (l.dt / first.dt) ** r.expectedOrder })) : [];
+  return lineChart({
+    title: `Weak error of the solver vs dt (${r.verdict})`,
+    x: { label: 'solver step dt', log: true },
+    y: { label: '|E u(X_T) simulated − exact|', log: true },
+    series: [
+      { name: '|solver error| (vs exact SDE)', points: ok.map((l) => ({ x: l.dt, y: Math.abs(l.solverError!) })) },
+      { name: '|total error| (vs SGD)', points: ok.map((l) => ({ x: l.dt, y: Math.abs(l.totalError!) })) },
+      { name: `dt^${r.expectedOrder} guide`, points: guide },
+      { name: '|solver error| ± 2 s.e.', pointsOnly: true, points: ok.flatMap((l) => [Math.abs(l.solverError!) + 2 * l.stderr, Math.abs(l.solverError!) - 2 * l.stderr].map((y) => ({ x: l.dt, y }))) },
+    ],
+    rules: [{ y: Math.abs(r.modelError), label: '|model error|' }],
+  });
+}
