@@ -135,17 +135,18 @@ export async function runProperties(opts: PropertiesOptions): Promise<Properties
       });
     });
     const bar = new Progress(opts.claims?.length ?? ROW_KEYS.length, 'properties', 'claims', Boolean(opts.progress && process.stderr.isTTY));
-    await new Promise<void>((resolve, reject) => {
+    const internal = await new Promise<string | null>((resolve) => {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'row') {
           bar.tick();
           rows.push(rowOf(m, m.fault === undefined ? undefined : lastRequest));
         }
-        if (m.type === 'done') resolve();
+        if (m.type === 'done') resolve(null);
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`claim worker exited with code ${code}`))));
+      worker.on('error', (err) => resolve(`internal error of the claim worker: ${err.message}`));
+      worker.on('exit', (code) => resolve(code === 0 ? null : `claim worker exited with code ${code}`));
     });
+    if (internal !== null) session.problems.push(internal);
     bar.stop();
     port1.close();
     await worker.terminate();
