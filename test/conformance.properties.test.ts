@@ -129,10 +129,10 @@ describe('check --properties: every fixture bug is caught, shrunk on the impleme
 describe('check --properties: faults', () => {
   it('an implementation that stops answering mid-run hits the per-request limit; its process group is killed; the pending request is reported', { timeout: LONG }, async () => {
     const t0 = Date.now();
-    const r = await runProperties({ ...base, command: 'python3', args: [join(IMPLS, 'stall_after.py'), '10'], caseTimeoutS: 1.5, claims: ['C1', 'C2'] });
-    expect(Date.now() - t0).toBeLessThan(60_000);
+    const r = await runProperties({ ...base, command: 'python3', args: [join(IMPLS, 'stall_after.py'), '10'], caseTimeoutS: 8, claims: ['C1', 'C2'] });
+    expect(Date.now() - t0).toBeLessThan(150_000);
     expect(r.pass).toBe(false);
-    expect(r.problems.join('\n')).toMatch(/no response within the per-request limit of 1.5 s/);
+    expect(r.problems.join('\n')).toMatch(/no response within the per-request limit of 8 s/);
     const row = r.rows.find((x) => x.fault !== undefined)!;
     expect(row.failure?.request).toMatchObject({ op: expect.stringMatching(/coefficients|moments/) });
     const later = r.rows.slice(r.rows.indexOf(row) + 1);

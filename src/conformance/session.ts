@@ -121,17 +121,21 @@ export class ImplementationSession {
     }
   }
 
-  /** A fault: records it, kills the group, refuses the outstanding request. */
+  /** A fault of ours to enforce (time-out, cap): kills the group, then as {@link die}. */
   private kill(why: string): void {
     if (this.fault !== null) return;
-    this.problems.push(`${why}${this.tail()}`);
-    this.die(why);
     this.killGroup();
+    this.die(why, true);
   }
 
-  private die(why: string): void {
-    if (this.fault === null && !(this.closing && why.startsWith('implementation exited'))) {
+  /**
+   * The program can no longer answer: records why (a problem of the run), refuses the outstanding
+   * request. Its own exit after end of input is no fault (`enforced` marks our kills, which are).
+   */
+  private die(why: string, enforced = false): void {
+    if (this.fault === null && (enforced || !this.closing)) {
       this.fault = `${why}${this.tail()}`;
+      this.problems.push(this.fault);
     }
     const p = this.pending;
     if (p) {

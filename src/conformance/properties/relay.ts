@@ -36,10 +36,8 @@ export interface RelayRequest {
 /** The main thread's reply: the decoded answer, or why the implementation cannot answer. */
 export type RelayAnswer = { answer: unknown; fault?: undefined } | { fault: string; answer?: undefined };
 
-/** Worker → main: progress and results, one `row` per claim row. */
+/** Worker → main: one `row` per claim row, then `done`. */
 export type WorkerMessage =
-  | { type: 'start'; index: number; id: ClaimId; part?: 'sample'; title: string }
-  | { type: 'progress'; index: number; done: number; total: number }
   | {
       type: 'row';
       index: number;

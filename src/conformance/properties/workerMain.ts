@@ -59,11 +59,10 @@ for (const [index, row] of rows.entries()) {
     post({ type: 'row', index, id: row.id, part: row.part, notRun: `not run: ${fault}` });
     continue;
   }
-  post({ type: 'start', index, id: row.id, part: row.part, title: row.check.title });
   const requestsBefore = nextId;
   let outcome: ClaimOutcome;
   try {
-    outcome = await row.check.run({ runs: input.runs, seed: input.seed, replay: input.replay, onProgress: (done, total) => post({ type: 'progress', index, done, total }) });
+    outcome = await row.check.run({ runs: input.runs, seed: input.seed, replay: input.replay });
   } catch (err) {
     if (!(err instanceof ImplementationFault)) throw err;
     outcome = { id: row.id, status: 'fails', cases: 0, worstError: null, notes: '' };
