@@ -1,6 +1,7 @@
 /** Presenting a convergence run (spec/protocol.md §13): table, JSON, log-log SVG. */
 import Table from 'cli-table3';
 import { lineChart } from '../../plot/svg.js';
+import { MODEL_COLOURS, seriesColour } from '../../plot/palette.js';
 import type { ConvergenceResult } from './run.js';
 import { Z } from './run.js';
 
@@ -35,21 +36,26 @@ export function convergenceJSON(r: ConvergenceResult): Record<string, unknown> {
   return JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
 }
 
-/** Log-log figure: |solver error| with ±2 s.e. marks, a dt¹ guide, |model error| as a rule. */
+/** Log-log figure: |solver error| with ±2 s.e. marks, |total error|, a dt^p slope guide, |model error| as a rule. */
 export function convergenceSvg(r: ConvergenceResult): Promise<string> {
   const ok = r.levels.filter((l) => l.solverError !== null);
-  const first = ok[0];
-  const guide = first ? ok.map((l) => ({ x: l.dt, y: Math.abs(first.solverError!) * (l.dt / first.dt) ** r.expectedOrder })) : [];
+  const model = MODEL_COLOURS[r.problem.model];
   return lineChart({
     title: `Weak error of the solver vs dt (${r.verdict})`,
-    x: { label: 'solver step dt', log: true },
-    y: { label: '|E u(X_T) simulated − exact|', log: true },
+    subtitle: `dashed rule: |model error| = |SDE − SGD| = ${Math.abs(r.modelError).toExponential(2)}`,
+    x: { label: 'solver step dt', scale: 'log' },
+    y: { label: '|E u(X_T) simulated − exact|', scale: 'log' },
     series: [
-      { name: '|solver error| (vs exact SDE)', points: ok.map((l) => ({ x: l.dt, y: Math.abs(l.solverError!) })) },
-      { name: '|total error| (vs SGD)', points: ok.map((l) => ({ x: l.dt, y: Math.abs(l.totalError!) })) },
-      { name: `dt^${r.expectedOrder} guide`, points: guide },
-      { name: '|solver error| ± 2 s.e.', pointsOnly: true, points: ok.flatMap((l) => [Math.abs(l.solverError!) + 2 * l.stderr, Math.abs(l.solverError!) - 2 * l.stderr].map((y) => ({ x: l.dt, y }))) },
+      { name: '|solver error| (vs exact SDE)', colour: model, points: ok.map((l) => ({ x: l.dt, y: Math.abs(l.solverError!) })) },
+      { name: '|total error| (vs SGD)', colour: MODEL_COLOURS.sgd, points: ok.map((l) => ({ x: l.dt, y: Math.abs(l.totalError!) })) },
+      {
+        name: '|solver error| ± 2 s.e.',
+        colour: seriesColour(2),
+        pointsOnly: true,
+        points: ok.flatMap((l) => [Math.abs(l.solverError!) + 2 * l.stderr, Math.abs(l.solverError!) - 2 * l.stderr].map((y) => ({ x: l.dt, y }))),
+      },
     ],
-    rules: [{ y: Math.abs(r.modelError), label: '|model error|' }],
+    rules: r.modelError === 0 ? [] : [{ y: Math.abs(r.modelError) }],
+    slopes: [{ order: r.expectedOrder, label: `dt^${r.expectedOrder}` }],
   });
 }
