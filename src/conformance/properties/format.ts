@@ -40,7 +40,7 @@ function failureBlock(r: PropertyRow, res: PropertiesResult, cmd: readonly strin
   const out = [`${r.key} FAILS: ${r.title}`, `  what:     ${f.description}`];
   if (f.request) out.push(`  request:  ${JSON.stringify(f.request)}`);
   if (f.received !== undefined) out.push(`  received: ${JSON.stringify(f.received)}`);
-  if (f.expected !== undefined) out.push(`  expected: ${JSON.stringify(f.expected)} (reference, 30 digits)`);
+  if (f.expected !== undefined) out.push(`  expected: ${JSON.stringify(f.expected)} (reference, computed at 30 digits)`);
   if (f.errors.length) out.push(`  error:    ${f.errors.map((e) => `${e.name} ${e.relErr.toExponential(1)} (${digitsAgreed(e.relErr).toFixed(1)} d)`).join(', ')}`);
   if (f.tags) out.push(`  tags:     ${tagsText(f)}`);
   if (f.diagnosis) out.push(`  diagnosis: ${f.diagnosis}`);
