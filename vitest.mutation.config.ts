@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// The in-process test set Stryker runs against each mutant (`npm run mutation`, see README
+// "Mutation testing"). Mutants live in memory, so tests that spawn the CLI cannot see them and are
+// left out; the ones below call the mutated modules (reference/, src/library, src/numerics,
+// src/linalg) directly.
+export default defineConfig({
+  test: {
+    include: [
+      'reference/**/*.test.ts',
+      'src/library/**/*.test.ts',
+      'src/numerics/**/*.test.ts',
+      'src/linalg/**/*.test.ts',
+      'src/vectors/**/*.test.ts',
+      'properties/claims/*.test.ts',
+      'test/differential*.test.ts',
+      'test/mutation/**/*.test.ts',
+    ],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
