@@ -43,6 +43,14 @@ describe('mixed-sign pair with |m_i m_j| = 1 is regular (not a pole of φ, C9)',
   });
 });
 
+describe('condition estimate κ at Σ = 0 (no cancellation factor: Σ̃ = 0)', () => {
+  it('hasme, H = diag(1, 2), η = 0.1: κ = 1 + η‖H‖₂/min|m| = 1 + 0.2/0.8 (spec/numerics.md, "Error model")', () => {
+    const c = coefficients([[1, 0], [0, 2]], [[0, 0], [0, 0]], 0.1);
+    expect(Math.abs(c.diagnostics.condition - 1.25)).toBeLessThanOrEqual(4 * EPS);
+    expect(Math.abs(coefficients([[1, 0], [0, 2]], [[0, 0], [0, 0]], 0.1, { model: 'spf' }).diagnostics.condition - 1.25)).toBeLessThanOrEqual(4 * EPS);
+  });
+});
+
 describe('SGD covariance where η a_i = 1 (m_i = 0): C_k = Σ_{r<k} M^r η²Σ M^r', () => {
   // H = diag(1, 0.5), η = 1: M = diag(0, 0.5). C_0 = 0; C_k,ij = η² Σ_ij Σ_{r<k}(m_i m_j)^r with 0^0 = 1.
   const H = [[1, 0], [0, 0.5]], Sigma = [[2, 0.5], [0.5, 1]];
