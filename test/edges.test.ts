@@ -5,7 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { refCoefficients, refMoments, refRegime } from '../reference/index.js';
+import { context, refCoefficients, refDiffusionOperator, refMoments, refRegime } from '../reference/index.js';
 import { HasmeInputError, coefficients, moments, regime, type Model } from '../src/index.js';
 import { twoProductErr } from '../src/numerics/eft.js';
 import { powerOfM, stepLogs } from '../src/numerics/stepLog.js';
@@ -95,6 +95,10 @@ describe('m^k: a power where m = 1 − ηa is exact, e^{−k Re ℓ} where it is
     expect(relErr(0.5, 1, 1000)).toBeLessThanOrEqual(EPS);
     expect(relErr(2.5, 1, 999)).toBeLessThanOrEqual(EPS); // m = −1.5, odd power: the sign
   });
+  it('m = 1 − 0.1·25.3 ≈ −1.53 inexact: (−1)^k e^{−k Re ℓ} carries the sign of odd and even powers', () => {
+    expect(stepLogs(new Float64Array([25.3]), 0.1).mExact[0]).toBe(0);
+    for (const k of [3, 4, 51]) expect(relErr(25.3, 0.1, k), `k = ${k}`).toBeLessThanOrEqual(8 * k * EPS);
+  });
 });
 
 describe('overflow is refused as `non-finite`, never returned', () => {
@@ -157,5 +161,28 @@ describe('regime-S tolerances at their boundaries (C9, spec/numerics.md "Regime 
   it('reference, pole pair m_0 = −1 − δ: |2 Re ℓ_0| ≈ 2δ against τ = 1e−36·max(1, ηa)', () => {
     expect(refRegime([['2.0000000000000000000000000000000000001']], 1, { digits: 34 })).toBe('S');
     expect(refRegime([['2.00000000000000000000000000000000001']], 1, { digits: 34 })).toBe('X');
+  });
+});
+
+describe('reference diffusion operator Σ ↦ D(Σ) (C12: linear in Σ)', () => {
+  const H = [[1, 0.4], [0.4, 2]];
+  it('hasme reads Σ\'s symmetric part: D(A) = D((A + Aᵀ)/2) = refCoefficients\' Σ̃', () => {
+    const ctx = context({ digits: 30 });
+    const A = [[1, 0.7], [0.1, 2]].map((r) => r.map((x) => new ctx.D(x)));
+    const S = [[1, 0.4], [0.4, 2]];
+    const got = refDiffusionOperator(H, '0.3', 'hasme', { digits: 30 })(A);
+    const want = refCoefficients(H, S, '0.3', { digits: 30 }).diffusion;
+    got.flat().forEach((z, q) => expect(z.sub(want.flat()[q]).abs().toNumber(), `entry ${q}`).toBeLessThanOrEqual(1e-25));
+  });
+  it('is the identity for sme1, sme2 and spf', () => {
+    const ctx = context({ digits: 30 });
+    const S = [[2, 0.5], [0.5, 1]].map((r) => r.map((x) => new ctx.D(x)));
+    for (const model of ['sme1', 'sme2', 'spf'] as const) {
+      const got = refDiffusionOperator(H, '0.3', model, { digits: 30 })(S);
+      got.flat().forEach((z, q) => expect(z.re.eq(S.flat()[q]) && z.im.isZero(), `${model} entry ${q}`).toBe(true));
+    }
+  });
+  it('hasme raises `singular` in regime S (η a_0 = 1), also for the operator alone', () => {
+    expect(codeOf(() => refDiffusionOperator([[2, 0], [0, 1]], '0.5', 'hasme', { digits: 30 }))).toBe('singular');
   });
 });
