@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { params, seed } from '../properties/budget.js';
+import { seed } from '../properties/budget.js';
 import { refCoefficients } from '../reference/index.js';
 import { coefficients } from '../src/index.js';
 import { errorInEps, referenceCondition, refSpectrum } from './differential.support.js';
@@ -37,7 +37,8 @@ describe('κ against measured errors (spec/numerics.md, "Error model")', () => {
   const cases = [['pole', 'diffusion', 10], ['zero', 'drift', 100]] as const;
   for (const [kind, sharpOutput, F] of cases) {
     it(`near ${kind === 'pole' ? 'a pole of φ' : 'm = 0'}: err ≤ ${BOUND}·κ·eps, and max err/κ ≥ 1/${F} on ${sharpOutput}`, () => {
-      const problems = fc.sample(nearSingular(kind), { seed: seed(), numRuns: params(30).numRuns });
+      // A fixed sample of 30 (not HASME_RUNS): the lower bound is a statement about the sample's maximum.
+      const problems = fc.sample(nearSingular(kind), { seed: seed(), numRuns: 30 });
       let best = 0;
       for (const pb of problems) {
         const kappa = referenceCondition('hasme', pb, refSpectrum(pb));
