@@ -47,34 +47,47 @@ describe('Σ̃ ⪰ 0 decision inside the band: structure (C7)', () => {
   }
 });
 
-describe('Σ̃ ⪰ 0 decision at the band edges: the sign of λ_min (C4, C7)', () => {
-  // Σ(c) = diag(1, c) is full rank (no null space: structure alone would say PSD) and H couples;
-  // at η = 1e−3, λ_min(Σ̃(c)) ≈ c − 2e−8 crosses 0. c is chosen by bisection on the reference's λ_min.
-  const eta = 1e-3;
-  const sigmaOf = (c: number) => [[1, 0], [0, c]];
-  const tau = placed(COUPLED, sigmaOf(2e-8), eta).tau;
-  /** The double c with λ_min(Σ̃(c)) = target (bisection: λ_min increases with c). */
-  function cFor(target: number): number {
-    let lo = 0, hi = 1e-6;
-    for (let it = 0; it < 60; it++) {
-      const mid = (lo + hi) / 2;
-      if (placed(COUPLED, sigmaOf(mid), eta).lmin < target) lo = mid;
-      else hi = mid;
+/**
+ * Σ(c) = diag(1 + c, c) = diag(1, 0) + cI is full rank for c > 0 (no null space: structure alone
+ * would say PSD) and H couples; λ_min(Σ̃(c)) increases with c (Σ̃(I) = U diag(φ(2ℓ_i)) Uᵀ ≻ 0 in
+ * regime R) and crosses 0, so c is found by bisection on the reference's λ_min.
+ */
+const sigmaOf = (c: number) => [[1 + c, 0], [0, c]];
+/** [label, H, η, an upper bracket of c]. */
+const EDGE_CASES: [string, number[][], number, number][] = [
+  ['κ ≈ 1 (η = 1e−3)', COUPLED, 1e-3, 1e-6],
+  // H = R diag(0.5, 990) Rᵀ, R = [[0.6, −0.8], [0.8, 0.6]]: m_1 = 1 − ηa_1 = 0.01, so
+  // κ ≈ 1 + η‖H‖₂/|m_1| ≈ 100 and a τ̃ without κ would misplace the band.
+  ['κ ≈ 100 (η a_1 = 0.99)', [[633.78, -474.96], [-474.96, 356.72]], 1e-3, 1],
+];
+
+for (const [label, H, eta, bracket] of EDGE_CASES) {
+  describe(`Σ̃ ⪰ 0 decision at the band edges, ${label}: the sign of λ_min (C4, C7)`, () => {
+    /** The double c with λ_min(Σ̃(c)) = factor·τ̃(c) (τ̃ grows slowly with c). */
+    function cFor(factor: number): number {
+      let lo = 0, hi = bracket;
+      for (let it = 0; it < 52; it++) {
+        const mid = (lo + hi) / 2;
+        const { lmin, tau } = placed(H, sigmaOf(mid), eta);
+        if (lmin < factor * tau) lo = mid;
+        else hi = mid;
+      }
+      return hi;
     }
-    return hi;
-  }
-  const edges: [string, number, boolean][] = [
-    ['λ_min = −4τ̃ (below the band): indefinite, cov null', -4, false],
-    ['λ_min = −τ̃/4 (inside; Σ full rank, no null space): PSD by the band rule', -0.25, true],
-    ['λ_min = +τ̃/4 (inside): PSD', 0.25, true],
-    ['λ_min = +4τ̃ (above the band): PSD', 4, true],
-  ];
-  for (const [name, factor, psd] of edges) {
-    it(name, () => {
-      const c = cFor(factor * tau);
-      const { lmin } = placed(COUPLED, sigmaOf(c), eta);
-      expect(Math.abs(lmin / (factor * tau) - 1), 'bisection placed λ_min').toBeLessThanOrEqual(0.05);
-      for (const s of SCALES) expect(libraryPsd(COUPLED, scaled(sigmaOf(c), s), eta), `Σ scaled by ${s}`).toBe(psd);
-    });
-  }
-});
+    const edges: [string, number, boolean][] = [
+      ['λ_min = −4τ̃ (below the band): indefinite, cov null', -4, false],
+      ['λ_min = −τ̃/4 (inside; Σ full rank, no null space): PSD by the band rule', -0.25, true],
+      ['λ_min = +τ̃/4 (inside): PSD', 0.25, true],
+      ['λ_min = +4τ̃ (above the band): PSD', 4, true],
+    ];
+    for (const [name, factor, psd] of edges) {
+      it(name, () => {
+        const c = cFor(factor);
+        expect(c, 'c inside the bracket').toBeLessThan(bracket);
+        const { lmin, tau } = placed(H, sigmaOf(c), eta);
+        expect(Math.abs(lmin / (factor * tau) - 1), 'bisection placed λ_min').toBeLessThanOrEqual(0.05);
+        for (const s of SCALES) expect(libraryPsd(H, scaled(sigmaOf(c), s), eta), `Σ scaled by ${s}`).toBe(psd);
+      });
+    }
+  });
+}
