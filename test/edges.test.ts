@@ -36,7 +36,7 @@ describe('mixed-sign pair with |m_i m_j| = 1 is regular (not a pole of φ, C9)',
     expect(c.diagnostics.singularDistance).toBeGreaterThan(0.1);
   });
   it('library κ = (1 + L(1 + P))·A from closed forms (the mixed pair is not a pole: P counts only (1, 1))', () => {
-    // L = η‖H‖₂/min|m| = 1.5/0.5; P = 1/|ln m_1²| = 1/ln 4; K = diag-free φ values: K_00 = φ(−ln 4) = ln 4/3,
+    // L = η‖H‖₂/min|m| = 1.5/0.5; P = 1/|ln m_1²| = 1/ln 4; K_00 = φ(−ln 4) = ln 4/3,
     // K_11 = φ(2 ln 2 − 2πi) = (ln 4 − 2πi)/(3/4), K_01 = −iπ/2; Σ̃ = K ∘ Σ (H diagonal); A = max|K|·‖Σ‖_F/‖Σ̃‖_F.
     const k00 = Math.log(4) / 3, k11 = Math.hypot(Math.log(4), 2 * Math.PI) / 0.75, k01 = Math.PI / 2;
     const tilde = Math.hypot(k00, k11, k01 * 0.3, k01 * 0.3), sigma = Math.hypot(1, 1, 0.3, 0.3);
