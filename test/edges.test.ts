@@ -148,6 +148,17 @@ describe('regime-S tolerances at their boundaries (C9, spec/numerics.md "Regime 
     expect(regime([[2 + 2 * EPS]], 1)).toBe('S'); // d = 1: τ = 4 eps·(2 + δ) ≈ 8 eps, distance ≈ δ = 2 eps
     expect(regime([[2 + 16 * EPS]], 1)).toBe('X');
   });
+  it('library: a removable point m_0 m_1 = 1 with both positive is regular (C10), not a pole', () => {
+    expect(regime([[-1, 0], [0, 0.5]], 1)).toBe('R'); // m = (2, 0.5)
+  });
+  it('library: the witness named is the first one (ties: m_0, the pair (0, 0))', () => {
+    expect(() => coefficients([[1, 0], [0, 1]], [[1, 0], [0, 1]], 1)).toThrow(/m_0 = 1 − η·a_0 = 0/);
+    expect(() => coefficients([[2, 0], [0, 2]], [[1, 0], [0, 1]], 1)).toThrow(/m_0·m_0 − 1 = 0/);
+  });
+  it('regime(H, η) names H in its input errors', () => {
+    expect(() => regime([[1, 2], [0, 1]], 1)).toThrow(/\bH\[0\]\[1\]/);
+    expect(() => regime([[1, 2]], 1)).toThrow(/\bH row 0/);
+  });
   it('library, singular error carries the distance and the tolerance', () => {
     try {
       coefficients([[1 + 600 * EPS, 0], [0, 100]], [[1, 0], [0, 1]], 1);
