@@ -177,7 +177,7 @@ describe('regime-S tolerances at their boundaries (C9, spec/numerics.md "Regime 
     expect(refRegime([['1.0000000000000000000000000000000001', '0'], ['0', '1000']], 1, { digits: 34 })).toBe('S');
     expect(refRegime([['1.00000000000000000000000000000001', '0'], ['0', '1000']], 1, { digits: 34 })).toBe('X');
   });
-  it('reference, pole pair m_0 = −1 − δ: |2 Re ℓ_0| ≈ 2δ against τ = 1e−36·max(1, ηa)', () => {
+  it('reference, pole pair m_0 = −1 − δ: |2 Re ℓ_0| ≈ 2δ against τ(1/|m_0| + 1/|m_0|) ≈ 2e−36', () => {
     expect(refRegime([['2.0000000000000000000000000000000000001']], 1, { digits: 34 })).toBe('S');
     expect(refRegime([['2.00000000000000000000000000000000001']], 1, { digits: 34 })).toBe('X');
   });
