@@ -7,6 +7,7 @@
  * and Σ̃ = U (K ∘ (UᵀΣU)) Uᵀ with K_ij = φ(ℓ_i + ℓ_j).
  */
 import type { Decimal } from 'decimal.js';
+import { HasmeInputError } from '../src/errors.js';
 import type { SdeModel } from '../src/formats/types.js';
 import { Complex } from './complex.js';
 import type { Ctx } from './context.js';
@@ -49,6 +50,8 @@ export function modelSpectrum(model: SdeModel, sp: Spectral): ModelSpectrum {
       const invEta = ctx.one.div(eta);
       return { T: a.map((_, i) => principalDrift(sp, i)), beta: sp.ell.map((l) => l!.scale(invEta)) };
     }
+    default:
+      throw new HasmeInputError('unsupported', `unknown SDE model ${JSON.stringify(model)}`);
   }
 }
 

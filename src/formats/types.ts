@@ -61,6 +61,8 @@ export interface CoefficientsResult {
   drift: MatrixJSON;
   /** Σ̃ (HA-SME) or Σ (other models). */
   diffusion: MatrixJSON;
+  /** B = T H (spec/vectors.md): carried by every coefficients vector; optional in a protocol answer (the judge ignores it). */
+  driftMatrix?: MatrixJSON;
   regime: Regime;
 }
 

@@ -36,7 +36,7 @@ export const PSD_BORDERLINE = 'psd-borderline';
 
 interface Computed {
   expected: VectorLine['expected'];
-  /** Each output flattened (drift, diffusion or mean, pcov, cov), for the condition estimate; null for singular cases. */
+  /** Each output flattened (drift, diffusion, driftMatrix or mean, pcov, cov), for the condition estimate; null for singular cases. */
   outputs: (Complex[] | null)[] | null;
 }
 
@@ -46,8 +46,13 @@ function compute(p: Pick<Problem, 'H' | 'Sigma' | 'eta'>, r: Request): Computed 
     if (r.op === 'coefficients') {
       const c = refCoefficients(p.H, p.Sigma, p.eta, { ...opts, model: r.model });
       return {
-        expected: { drift: complexMatrixToJSON(c.drift, EMITTED_DIGITS, VECTOR_DIGITS), diffusion: complexMatrixToJSON(c.diffusion, EMITTED_DIGITS, VECTOR_DIGITS), regime: c.regime },
-        outputs: [c.drift.flat(), c.diffusion.flat()],
+        expected: {
+          drift: complexMatrixToJSON(c.drift, EMITTED_DIGITS, VECTOR_DIGITS),
+          diffusion: complexMatrixToJSON(c.diffusion, EMITTED_DIGITS, VECTOR_DIGITS),
+          driftMatrix: complexMatrixToJSON(c.driftMatrix, EMITTED_DIGITS, VECTOR_DIGITS),
+          regime: c.regime,
+        },
+        outputs: [c.drift.flat(), c.diffusion.flat(), c.driftMatrix.flat()],
       };
     }
     const m = refMoments(r.model, p.H, p.Sigma, p.eta, r.x0, r.steps, opts);

@@ -74,6 +74,8 @@ describe.skipIf(!existsSync(DIR + 'coefficients.jsonl'))('committed vectors', ()
       if ('drift' in e && 'drift' in got) {
         expect(digitsAgreed(got.drift.flat(), cm(e.drift), 99), l.id).toBeGreaterThan(44);
         expect(digitsAgreed(got.diffusion.flat(), cm(e.diffusion), 99), l.id).toBeGreaterThan(44);
+        expect(e.driftMatrix, l.id).toBeDefined();
+        expect(digitsAgreed(got.driftMatrix.flat(), cm(e.driftMatrix!), 99), l.id).toBeGreaterThan(44);
         expect(got.regime).toBe(e.regime);
       } else if ('mean' in e && 'mean' in got) {
         expect(digitsAgreed(got.mean, e.mean.map((x) => toComplex(x)), 99), l.id).toBeGreaterThan(44);
