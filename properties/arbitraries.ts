@@ -549,6 +549,75 @@ export function problem(opts: ProblemOptions = {}): fc.Arbitrary<Problem> {
     .filter((p) => commuting === 'any' || p.commuting === commuting);
 }
 
+/**
+ * Largest η at which Σ̃ ⪰ 0 is certified for Σ ≻ 0 with eigenvalues in [1, κ] (C6's bound
+ * λ_min(Σ̃) ≥ λ_min(Σ) − max_i Σ̂_ii ‖E‖₂, E_ij = φ(ℓ_i + ℓ_j) − 1): with |φ(x) − 1| ≤ |x| on ℝ and
+ * ‖E‖₂ ≤ d max|E_ij| ≤ 2d max_i |ℓ_i|, requiring max_i |ln(1 − ηa_i)| ≤ c = 1/(4dκ) gives
+ * λ_min(Σ̃) ≥ 1/2. Per eigenvalue: η ≤ (1 − e^{−c})/a for a > 0, η ≤ (e^c − 1)/|a| for a < 0.
+ */
+export function certifiedPsdEta(eigH: readonly number[], kappa: number): number {
+  const c = 1 / (4 * eigH.length * kappa);
+  return Math.min(...eigH.filter((a) => a !== 0).map((a) => (a > 0 ? -Math.expm1(-c) / a : Math.expm1(c) / -a)));
+}
+
+/**
+ * Regime-R problems with Σ ≻ 0 misaligned against H (C4, "small η"): H and Σ are drawn first, at a
+ * fixed scale (eigenvalues of H in [−4, 4], Σ's in [1, κ]), and the step size independently of
+ * them: η = η_c·2^−j, j ∈ [0, 20], where η_c = {@link certifiedPsdEta} certifies Σ̃ ⪰ 0. So every
+ * case is a genuinely small step for a fixed (H, Σ), and none needs skipping.
+ */
+export function smallStepProblem(opts: { dMax?: number; kappaMax?: number } = {}): fc.Arbitrary<Problem> {
+  const dMax = Math.max(2, opts.dMax ?? 3);
+  return fc
+    .integer({ min: 2, max: dMax })
+    .chain((d) =>
+      fc.record({
+        d: fc.constant(d),
+        a: spectrum(d),
+        s: pdSpectrum(d, conditionNumber(2, opts.kappaMax ?? 100)),
+        basis: basisSpec(),
+        theta: misalignmentAngle(),
+        j: fc.integer({ min: 0, max: 20 }),
+        x0: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: d, maxLength: d }),
+      }),
+    )
+    // H at a fixed scale (‖H‖ ≥ 1/4, so η_c stays below 1), a_0, a_1 resolvably apart so that [H, Σ] ≠ 0.
+    .filter(({ a }) => Math.max(...a.map(Math.abs)) >= 0.25 && Math.abs(a[0] - a[1]) >= 1e-3 * Math.max(...a.map(Math.abs)))
+    .map(({ d, a, s, basis, theta, j, x0 }) => {
+      const kappa = Math.max(...s);
+      const eta = certifiedPsdEta(a, kappa) * 2 ** -j;
+      const U = buildBasis(basis, d);
+      const V = matmul(U, givens(d, 0, 1, theta));
+      const H = fromEigen(U, a);
+      const Sigma = fromEigen(V, s);
+      const commuting = isCommuting(H, Sigma);
+      return {
+        d, H, Sigma, eta, x0, eigH: a, z: a.map((ai) => eta * ai), U, sigmaEig: s, V, regime: 'R' as const, target: 'R' as const,
+        commuting, sigmaKind: 'pd' as const, structure: 'distinct' as const, theta,
+        labels: ['R', commuting ? 'commuting' : 'noncommuting', 'pd', 'distinct', `d=${d}`, j <= 3 ? 'η ≥ η_c/8' : j <= 10 ? 'η_c/1024 ≤ η < η_c/8' : 'η < η_c/1024', ...(a.some((x) => x < 0) ? ['negative'] : [])],
+      };
+    });
+}
+
+/**
+ * Problems whose H has a repeated eigenvalue a_{d−2} = a_{d−1} in every case (C12): `problem` with
+ * structure 'repeated', keeping only the dimensions that leave room for the pair beside the
+ * eigenvalues a target or a misaligned Σ reserves.
+ */
+export function repeatedEigenvalueProblem(opts: Omit<ProblemOptions, 'structure'> = {}): fc.Arbitrary<Problem> {
+  return problem({ ...opts, structure: 'repeated', dMin: Math.max(2, opts.dMin ?? 2) }).filter((p) => p.structure === 'repeated');
+}
+
+/** The rotation by exactly π/2 in the plane (p, q): an exact signed permutation (givens(π/2) is not: cos(π/2) ≠ 0 in double). */
+export function exactQuarterTurn(d: number, p: number, q: number): Mat {
+  const G = identity(d);
+  G[p][p] = 0;
+  G[q][q] = 0;
+  G[p][q] = -1;
+  G[q][p] = 1;
+  return G;
+}
+
 /** A compact readable rendering of a problem, for counterexample descriptions. */
 export function describeProblem(p: Problem): string {
   const r = readableNumber;

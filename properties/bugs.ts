@@ -196,6 +196,59 @@ export const BUGS: Bug[] = [
       }),
   },
   {
+    id: 'drift-matrix-offdiagonal-sign',
+    description: 'the reported drift matrix B has the sign of its (0,1) and (1,0) entries flipped; the moments are right',
+    claims: ['C1'],
+    impl: (base) =>
+      withCoefficients(lib(base), 'B with flipped off-diagonal', (c) => ({
+        driftMatrix: c.driftMatrix.map((row, i) => row.map((z, j) => (i + j === 1 ? z.neg() : z))),
+      })),
+  },
+  {
+    id: 'drift-matrix-is-H',
+    description: 'the reported drift matrix B is H (SME-1’s) instead of TH; the moments are right',
+    claims: ['C1'],
+    impl: (base) => withCoefficients(lib(base), 'B = H', (_c, H) => ({ driftMatrix: realToC(H) })),
+  },
+  {
+    id: 'shared-power-off-by-one',
+    description: 'every model, SGD included, evaluates its moments after k − 1 steps (one shared M^(k−1))',
+    claims: ['C1', 'C3', 'C4'],
+    impl: (base) => {
+      const b = lib(base);
+      return { ...b, name: `${b.name}, broken: k − 1 steps everywhere`, moments: (model, H, Sigma, eta, x0, steps) => b.moments(model, H, Sigma, eta, x0, Math.max(0, steps - 1)) };
+    },
+  },
+  {
+    id: 'shared-noise-eta-not-squared',
+    description: 'every model, SGD included, scales its (pseudo-)covariance by η instead of η² (noise ηΣ per step)',
+    claims: ['C3', 'C4'],
+    impl: (base) => {
+      const b = lib(base);
+      return {
+        ...b,
+        name: `${b.name}, broken: ηΣ noise everywhere`,
+        moments: (model, H, Sigma, eta, x0, steps) => {
+          const m = b.moments(model, H, Sigma, eta, x0, steps);
+          return { ...m, pcov: scaled(m.pcov, 1 / eta), cov: m.cov && scaled(m.cov, 1 / eta) };
+        },
+      };
+    },
+  },
+  {
+    id: 'eigenbasis-dependent',
+    description: 'Σ̃ + 1e-3·U diag(UᵀΣU) Uᵀ with U the eigenvectors ml-matrix picks (depends on the basis inside a repeated eigenvalue)',
+    claims: ['C12'],
+    impl: (base) =>
+      withCoefficients(lib(base), 'eigenbasis-dependent Σ̃', (c, H, Sigma) => {
+        const { U } = eigenbasis(H);
+        const Um = new Matrix(U);
+        const hat = Um.transpose().mmul(new Matrix(Sigma)).mmul(Um);
+        const diag = Matrix.diag(U.map((_, i) => hat.get(i, i)));
+        return { diffusion: C.add(c.diffusion, scaled(realToC(Um.mmul(diag).mmul(Um.transpose()).to2DArray()), 1e-3)) };
+      }),
+  },
+  {
     id: 'sme2-drift-sign',
     description: 'SME-2’s drift factor is I − (η/2)H instead of I + (η/2)H',
     claims: [],

@@ -11,7 +11,7 @@ import { parseEta, parseProblem, parseSquare, parseSteps, parseX0, symmetrize, t
 import type { ComplexMatrix, RealMatrix } from './matrix.js';
 import { ouMoments, psdTest, sgdClosedForm, sgdRecursion, type Moments, type PsdTest } from './moments.js';
 import { spectral, type Spectral } from './spectral.js';
-import { steinDiffusion, steinDistance } from './stein.js';
+import { steinDiffusion, steinLoss } from './stein.js';
 
 interface Prepared {
   ctx: Ctx;
@@ -45,7 +45,6 @@ function prepare(
   Sigma: RealMatrixJSON,
   eta: RealJSON,
   opts: RefOptions,
-  distance: (sp: Spectral) => Decimal = eigenbasisDistance,
 ): Prepared {
   const run = (ctx: Ctx): Prepared => {
     const problem = parseProblem(H, Sigma, eta, ctx);
@@ -53,7 +52,7 @@ function prepare(
   };
   const first = run(context(opts));
   if (first.sp.regime === 'S') return first;
-  const d = distance(first.sp);
+  const d = eigenbasisDistance(first.sp);
   const loss = d.isZero() ? 0 : -d.log(10).toNumber();
   if (loss <= GUARD_DIGITS - 5) return first;
   return run(context({ digits: first.ctx.digits + Math.ceil(loss) }));
@@ -161,16 +160,19 @@ export function refSgdMomentsClosedForm(
 }
 
 /**
- * Σ̃ by the Stein-equation route (C13), a d²×d² linear solve. Raises HasmeInputError('singular')
- * wherever some m_i m_j = 1 — including the removable singularity C10 and zero eigenvalues of H,
- * where Σ̃ is well defined but this route is not — and in regime S. Near such points the working
- * precision is raised by log10(1/|1 − m_i m_j|) digits.
+ * Σ̃ by the Stein-equation route (C13): B = −Log(I − ηH)/η by inverse scaling and squaring and a
+ * d²×d² linear solve, with no eigendecomposition (reference/stein.ts). Raises
+ * HasmeInputError('singular') wherever some m_i m_j = 1 or m_i = 0 — including the removable
+ * singularity C10 and zero eigenvalues of H, where Σ̃ is well defined but this route is not.
+ * Near such points the solve's condition number, measured first, says how many digits it would
+ * lose, and the route works with that many more.
  */
 export function refSteinDiffusion(H: RealMatrixJSON, Sigma: RealMatrixJSON, eta: RealJSON, opts: RefOptions = {}): ComplexMatrix {
-  const { problem, sp } = prepare(H, Sigma, eta, opts, (s) => {
-    const stein = steinDistance(s).delta;
-    const eig = eigenbasisDistance(s);
-    return stein.lt(eig) ? stein : eig;
-  });
-  return steinDiffusion(sp, problem.H, problem.Sigma);
+  const first = context(opts);
+  const p = parseProblem(H, Sigma, eta, first);
+  const loss = steinLoss(p.H, p.eta, first);
+  if (loss <= GUARD_DIGITS - 5) return steinDiffusion(p.H, p.Sigma, p.eta, first);
+  const ctx = context({ digits: first.digits + Math.ceil(loss) });
+  const q = parseProblem(H, Sigma, eta, ctx);
+  return steinDiffusion(q.H, q.Sigma, q.eta, ctx);
 }

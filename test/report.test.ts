@@ -38,7 +38,20 @@ function fake(id: ClaimOutcome['id'], outcome: Omit<ClaimOutcome, 'id'> | Error,
 }
 
 const FAKES: ClaimCheck[] = [
-  fake('C1', { status: 'holds', cases: 40, worstError: 3.2e-16, notes: 'mean error in units of ‖x0‖', coverage: { R: 30, X: 10 } }),
+  fake('C1', {
+    status: 'holds',
+    cases: 40,
+    skipped: { 'overflows double': 3 },
+    tolerance: null,
+    worstError: 3.2e-16,
+    worstRatio: 2.9e-5,
+    parts: [
+      { implementation: 'reference (50 digits)', status: 'holds', cases: 20, skipped: {}, tolerance: 1e-40, worstError: 4e-58, worstRatio: 4e-18 },
+      { implementation: 'library (double)', status: 'holds', cases: 20, skipped: { 'overflows double': 3 }, tolerance: 1.1e-11, worstError: 3.2e-16, worstRatio: 2.9e-5 },
+    ],
+    notes: 'mean error in units of ‖x0‖',
+    coverage: { R: 30, X: 10 },
+  }),
   fake('C3', {
     status: 'fails',
     cases: 17,
@@ -146,6 +159,23 @@ describe('report rendering', () => {
     expect(validate(json)).toBe(false);
   });
 
+  it('cases asserted, skipped by reason, tolerance, err/tol and per-implementation parts reach report.json, the table and report.md', async () => {
+    const { report } = await fakeReport();
+    const json = JSON.parse(JSON.stringify(report));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.claims[0]).toMatchObject({ cases: 40, skipped: { 'overflows double': 3 }, tolerance: null, worstRatio: 2.9e-5 });
+    expect(json.claims[0].parts.map((p: { implementation: string; tolerance: number }) => [p.implementation, p.tolerance])).toEqual([
+      ['reference (50 digits)', 1e-40],
+      ['library (double)', 1.1e-11],
+    ]);
+    const text = renderTable(report, { width: 140 });
+    expect(text).toMatch(/│ +↳ +│ reference \(50 digits\) +│ holds +│ +20 │ +0 │ +4\.00e-58 │ +4\.0e-18 │/);
+    expect(text).toMatch(/│ +↳ +│ library \(double\) +│ holds +│ +20 │ +3 │ +3\.20e-16 │ +2\.9e-5 │/);
+    const md = renderMarkdown(report);
+    expect(md).toContain('| ↳ | library (double) | ✅ holds | 20 | 3 | 3.20e-16 | 2.9e-5 |');
+    expect(md).toContain('40 cases asserted, 3 skipped (overflows double: 3)');
+  });
+
   it('table: one row per claim with status, cases, worst error and counterexample seed', async () => {
     const { report } = await fakeReport();
     const text = renderTable(report, { width: 140 });
@@ -163,8 +193,8 @@ describe('report rendering', () => {
     expect(md).toContain('20 claims: 1 hold, 3 fail, 16 not run · seed 123 · runs 7');
     const rows = md.split('\n').filter((l) => /^\| C\d+ \|/.test(l));
     expect(rows).toHaveLength(20);
-    expect(rows[2]).toMatch(/^\| C3 \| fake C3 \| ❌ fails \| 17 \| 2\.50e-1 \|/);
-    expect(rows[2].split(/(?<!\\)\|/)).toHaveLength(9); // pipes in cells are escaped
+    expect(rows[2]).toMatch(/^\| C3 \| fake C3 \| ❌ fails \| 17 \| — \| 2\.50e-1 \| — \|/);
+    expect(rows[2].split(/(?<!\\)\|/)).toHaveLength(11); // pipes in cells are escaped
     expect(md).toContain('Replay this run: `npx hasme report --seed 123 --runs 7`');
     expect(md).toContain('npx hasme report --claims C3 --seed 123 --runs 7');
     // Replay through the tests spec/claims.json lists for the claim, at the counterexample's seed.

@@ -41,7 +41,7 @@ export function makeC10(reference: HasmeImpl, other?: HasmeImpl): ClaimCheck {
         const St = C.mul(Ut, C.mul(reference.coefficients(p.H, p.Sigma, p.eta).diffusion, U));
         const Sh = C.mul(Ut, C.mul(realToC(p.Sigma), U));
         const err = St[0][1].sub(Sh[0][1]).abs().div(Sh[0][0].abs().plus(Sh[1][1].abs())).toNumber();
-        if (!other) rec.error(err);
+        if (!other) rec.error(err, tol);
         ensure(err <= tol, () => `(UᵀΣ̃U)_01 = ${St[0][1].re.toString().slice(0, 20)} but (UᵀΣU)_01 = ${Sh[0][1].re.toString().slice(0, 20)} (K_01 ≠ 1): ${fmt(err)}`);
       },
       describeCase: (p) => describeCase(atRemovablePoint(p)),

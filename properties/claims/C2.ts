@@ -40,6 +40,7 @@ export function makeC2(impl: HasmeImpl = referenceImpl()): ClaimCheck {
     () => [
       {
         name: 'one-step pseudo-covariance = η²Σ',
+        tolerance: tol,
         arb: exactCase(),
         body: ({ p }: Case, rec) => {
           labelProblem(p, rec);
@@ -54,6 +55,7 @@ export function makeC2(impl: HasmeImpl = referenceImpl()): ClaimCheck {
       },
       {
         name: 'Stein residual of (B, Σ̃)',
+        tolerance: tol,
         arb: exactCase(),
         body: ({ p }: Case, rec) => {
           labelProblem(p, rec);

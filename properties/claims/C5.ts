@@ -35,8 +35,8 @@ export function makeC5(impl: HasmeImpl): ClaimCheck {
           const want = p.sigmaEig.map((s, i) => s * phiTwoEll(p.z[i])).sort((x, y) => x - y);
           const scale = Math.max(...want.map(Math.abs), Number.MIN_VALUE);
           const err = Math.max(...got.map((g, i) => Math.abs(g - want[i]))) / (EPS * scale);
-          rec.error(err);
           const tol = 100 * p.d;
+          rec.error(err, tol);
           ensure(got[0] >= -tol * EPS * scale, () => `negative eigenvalue λ_min(Σ̃) = ${fmt(got[0])} (‖Σ̃‖₂ = ${fmt(scale)})`);
           ensure(err <= tol, () => `eigenvalues of Σ̃ differ from σ_i φ(2ℓ_i) by ${fmt(err)} eps·‖Σ̃‖₂ > ${tol}`);
         },

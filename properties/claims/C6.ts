@@ -92,13 +92,17 @@ export function makeC6(impl: HasmeImpl): ClaimCheck {
           const at = lamMin(p, p.eta);
           const bound = c6Bound(p, p.eta);
           const viol = (bound - at.min) / (EPS * at.norm);
-          rec.error(viol);
+          rec.error(viol, 100 * p.d);
           ensure(at.min >= bound - at.tol, () => `λ_min(Σ̃) = ${fmt(at.min)} below the bound ${fmt(bound)} at η = ${p.eta}`);
           const nE = kernelNorm(p, p.eta);
           const nF = kernelNorm(p, p.eta, true);
           ensure(nE <= nF * (1 + 1e3 * EPS), () => `‖E‖₂ = ${fmt(nE)} above its majorant ‖F‖₂ = ${fmt(nF)} at η = ${p.eta}`);
           const etaR = etaRegimeR(p);
-          if (!(c6Bound(p, etaR * 1e-12, true) > 0)) return; // λ_min(Σ) too small against round-off: nothing to bound
+          if (!(c6Bound(p, etaR * 1e-12, true) > 0)) {
+            // The bound above was asserted; its η_b does not exist when λ_min(Σ) is at round-off level.
+            rec.label('no η_b: λ_min(Σ) at round-off');
+            return;
+          }
           const etaEnd = endOfScan(p, etaR);
           // η_F: the F-condition is monotone, so bisection finds the end of its interval exactly.
           const etaF = lastNonNegative((eta) => c6Bound(p, eta, true) >= 0, etaR * 1e-12, etaEnd, 60);

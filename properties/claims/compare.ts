@@ -22,6 +22,16 @@ export function relErr(A: ComplexMatrix, B: ComplexMatrix): number {
   return (ref.isZero() ? diff : diff.div(ref)).toNumber();
 }
 
+/**
+ * ‖A − B‖_F / max(‖B‖_F, scale): the error relative to `scale`, the size of B's sensitivity to
+ * rounding of the inputs where that exceeds ‖B‖_F (e.g. η²‖Σ‖ Σ_j ‖M‖₂^{2j} for SGD's C_k).
+ */
+export function relErrScaled(A: ComplexMatrix, B: ComplexMatrix, scale: Decimal): number {
+  const den = D.max(C.frobenius(B), scale);
+  const diff = C.frobenius(C.sub(A, B));
+  return (den.isZero() ? diff : diff.div(den)).toNumber();
+}
+
 /** Relative error of vectors, as {@link relErr}. */
 export function relErrVec(a: Complex[], b: Complex[]): number {
   return relErr([a], [b]);
@@ -74,32 +84,6 @@ export function eigSymDouble(A: number[][]): number[] {
 /** ‖A‖₂ of a real symmetric double matrix. */
 export function norm2Sym(A: number[][]): number {
   return Math.max(...eigSymDouble(A).map(Math.abs));
-}
-
-/**
- * Isserlis/Wick: E[x_{i_1} ⋯ x_{i_n}] of a (complex) Gaussian from its mean μ and pseudo-covariance
- * P = E[(X−μ)(X−μ)ᵀ]: E[x_i · rest] = μ_i E[rest] + Σ_r P_{i,i_r} E[rest without i_r].
- */
-export function wickMoment(idx: number[], mean: Complex[], P: ComplexMatrix): Complex {
-  if (idx.length === 0) return cnum(1);
-  const [i, ...rest] = idx;
-  let acc = mean[i].mul(wickMoment(rest, mean, P));
-  rest.forEach((j, r) => {
-    acc = acc.add(P[i][j].mul(wickMoment([...rest.slice(0, r), ...rest.slice(r + 1)], mean, P)));
-  });
-  return acc;
-}
-
-/** All multi-indices i_1 ≤ … ≤ i_n over d variables with 1 ≤ n ≤ maxDegree (monomials). */
-export function monomials(d: number, maxDegree: number): number[][] {
-  const out: number[][] = [];
-  const grow = (prefix: number[], start: number) => {
-    if (prefix.length) out.push(prefix);
-    if (prefix.length === maxDegree) return;
-    for (let i = start; i < d; i++) grow([...prefix, i], i);
-  };
-  grow([], 0);
-  return out;
 }
 
 /** Formats an error for messages. */

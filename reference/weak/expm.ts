@@ -14,7 +14,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Ctx } from '../context.js';
-import { realOps, type RealMatrix } from '../matrix.js';
+import { realOps, type Matrix, type MatrixOps, type RealMatrix } from '../matrix.js';
 
 export interface ExpmPlan {
   /** Squarings. */
@@ -29,12 +29,12 @@ function psProducts(m: number): number {
   return p - 1 + Math.floor(m / p);
 }
 
-/** 1-norm (largest column sum of |a_ij|). */
-export function norm1(A: RealMatrix, ctx: Ctx): Decimal {
+/** 1-norm (largest column sum of |a_ij|), over any field with a modulus (real or complex entries). */
+export function norm1<T>(A: Matrix<T>, ctx: Ctx, abs: (a: T) => Decimal = (a) => (a as Decimal).abs()): Decimal {
   let best = ctx.zero;
   for (let j = 0; j < A.length; j++) {
     let s = ctx.zero;
-    for (const row of A) s = s.plus(row[j].abs());
+    for (const row of A) s = s.plus(abs(row[j]));
     best = ctx.D.max(best, s);
   }
   return best;
@@ -63,10 +63,15 @@ export function expmPlan(norm: Decimal, ctx: Ctx): ExpmPlan {
 
 /** e^A for a square Decimal matrix at the context's working precision. */
 export function expm(A: RealMatrix, ctx: Ctx): RealMatrix {
-  const R = realOps(ctx);
+  return expmWith(A, realOps(ctx), ctx);
+}
+
+/** e^A over any field's matrix operations (e.g. complexOps for a complex drift matrix, C1). */
+export function expmWith<T>(A: Matrix<T>, R: MatrixOps<T>, ctx: Ctx): Matrix<T> {
   const n = A.length;
-  const { s, m } = expmPlan(norm1(A, ctx), ctx);
-  const X = R.scale(A, new ctx.D(2).pow(-s));
+  const { s, m } = expmPlan(norm1(A, ctx, R.F.abs), ctx);
+  const real = (x: Decimal) => R.F.scale(R.F.one, x);
+  const X = R.scale(A, real(new ctx.D(2).pow(-s)));
   // Paterson–Stockmeyer: T_m(X) = Σ_j (X^p)^j B_j with B_j = Σ_{i<p} X^i/(jp + i)!.
   const p = Math.ceil(Math.sqrt(m + 1));
   const powers = [R.identity(n), X];
@@ -75,7 +80,7 @@ export function expm(A: RealMatrix, ctx: Ctx): RealMatrix {
   for (let k = 1; k <= m; k++) invFact.push(invFact[k - 1].div(k));
   const block = (j: number) => {
     let B = R.zeros(n, n);
-    for (let i = 0; i < p && j * p + i <= m; i++) B = R.add(B, R.scale(powers[i], invFact[j * p + i]));
+    for (let i = 0; i < p && j * p + i <= m; i++) B = R.add(B, R.scale(powers[i], real(invFact[j * p + i])));
     return B;
   };
   const blocks = Math.floor(m / p);

@@ -45,11 +45,14 @@ const weakCheck = (id: ClaimId): ClaimCheck => weakChecks.find((c) => c.id === i
  * the registry runs them (the claim × bug matrix, properties/bugMatrix.ts, passes broken ones).
  */
 export function propertyChecks(ref: HasmeImpl, lib: HasmeImpl): ClaimCheck[] {
+  /** A claim's check on each implementation, merged; the report shows each implementation's verdict. */
+  const onEach = (make: (impl: HasmeImpl) => ClaimCheck, impls: HasmeImpl[]): ClaimCheck =>
+    mergeChecks(impls.map((impl) => ({ implementation: impl.name, check: make(impl) })));
   return [
-    mergeChecks([makeC1(ref), makeC1(lib)]),
-    mergeChecks([makeC2(ref), makeC2(lib)]),
-    mergeChecks([makeC3(ref), makeC3(lib)]),
-    mergeChecks([makeC4(lib), makeC4(ref, 0.2)]),
+    onEach(makeC1, [ref, lib]),
+    onEach(makeC2, [ref, lib]),
+    onEach(makeC3, [ref, lib]),
+    onEach((impl) => makeC4(impl, impl === ref ? 0.2 : 1), [lib, ref]),
     makeC5(lib),
     makeC6(lib),
     makeC7(ref),
@@ -57,7 +60,7 @@ export function propertyChecks(ref: HasmeImpl, lib: HasmeImpl): ClaimCheck[] {
     makeC9([ref, lib]),
     makeC10(ref, lib),
     makeC11(ref),
-    mergeChecks([makeC12(ref), makeC12(lib)]),
+    onEach(makeC12, [ref, lib]),
     makeC13(ref),
   ];
 }

@@ -24,13 +24,37 @@ export interface Counterexample {
   property?: number;
 }
 
+/** The verdict of one implementation's check within a claim (e.g. the reference and the library). */
+export interface ClaimPart {
+  /** The implementation checked, e.g. "reference (50 digits)" or "library (double)". */
+  implementation: string;
+  status: ClaimStatus;
+  cases: number;
+  skipped?: Record<string, number>;
+  tolerance?: number | null;
+  worstError: number | null;
+  worstRatio?: number | null;
+  counterexample?: Counterexample;
+}
+
 export interface ClaimOutcome {
   id: ClaimId;
   status: ClaimStatus;
-  /** Number of generated or enumerated cases the checks ran on. */
+  /** Number of cases that asserted the claim (skipped cases are counted in `skipped`, not here). */
   cases: number;
+  /** Generated cases that asserted nothing, by reason (absent: the check does not skip cases). */
+  skipped?: Record<string, number>;
+  /**
+   * The oracle's tolerance in the units of `worstError`; null when it varies per case or per part
+   * (then `worstRatio` carries the margin); absent when the check states no tolerance.
+   */
+  tolerance?: number | null;
   /** Worst observed error of the claim's oracle comparison (units stated in notes), null if none. */
   worstError: number | null;
+  /** Worst error/tolerance ratio over all asserted cases (< 1 when the claim holds), null if none. */
+  worstRatio?: number | null;
+  /** Per-implementation verdicts when the claim is checked on several (reference and library). */
+  parts?: ClaimPart[];
   counterexample?: Counterexample;
   /** What was checked, how errors are measured, coverage by regime, measured tightness, ... */
   notes: string;

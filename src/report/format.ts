@@ -12,6 +12,23 @@ export function formatError(x: number | null): string {
   return x === null ? '—' : x.toExponential(2);
 }
 
+/** Worst error/tolerance ratio in 2 significant digits (the margin: < 1 holds), or an em dash. */
+export function formatRatio(x: number | null | undefined): string {
+  return typeof x === 'number' ? x.toExponential(1) : '—';
+}
+
+/** Total skipped cases, or an em dash when the check does not count skips. */
+export function formatSkipped(skipped: Record<string, number> | undefined): string {
+  return skipped ? String(Object.values(skipped).reduce((a, b) => a + b, 0)) : '—';
+}
+
+/** Skipped cases by reason as "reason: n; reason: n", or '' when none. */
+export function skippedText(skipped: Record<string, number> | undefined): string {
+  return Object.entries(skipped ?? {})
+    .map(([reason, n]) => `${reason}: ${n}`)
+    .join('; ');
+}
+
 /** "17 claims: 12 hold, 1 fail, 4 not run · seed 20240528 · runs 100 · 84.2 s" (+ "· only C3, C13") */
 export function summaryLine(r: Pick<ReportData, 'summary' | 'seed' | 'runs' | 'durationMs' | 'only'>): string {
   const s = r.summary;
@@ -61,7 +78,8 @@ export function coverageText(row: Pick<ClaimRow, 'coverage'>): string {
 }
 
 /** How to read the worst-error column, stated under every table. */
-export const WORST_ERROR_NOTE = "Worst error is each claim's own oracle measure; its units and sign convention are stated in the claim's notes.";
+export const WORST_ERROR_NOTE =
+  "Worst error is each claim's own oracle measure; its units and sign convention are stated in the claim's notes. Err/tol is the worst ratio of an error to the tolerance it was judged against (below 1: the margin by which the claim holds). Cases counts the cases that asserted the claim; Skipped counts generated cases that asserted nothing (reasons in the notes). Indented rows ↳ are the verdicts of each implementation checked (the decimal reference and the double library).";
 
 /** What the exit code means, stated in every report. */
 export const EXIT_CODE_NOTE =

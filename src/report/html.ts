@@ -1,5 +1,5 @@
 /** report.html: one self-contained page (inline CSS and inline SVG figures, no external resources). */
-import { counterexampleLine, coverageText, EXIT_CODE_NOTE, WORST_ERROR_NOTE, formatDuration, formatError, reasonCell, replayCommands, reportCommandLine, summaryLine } from './format.js';
+import { counterexampleLine, coverageText, EXIT_CODE_NOTE, WORST_ERROR_NOTE, formatDuration, formatError, formatRatio, formatSkipped, reasonCell, replayCommands, reportCommandLine, skippedText, summaryLine } from './format.js';
 import type { Figure, ReportData } from './model.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -31,7 +31,14 @@ export function renderHtml(report: ReportData, figures: readonly Figure[]): stri
     .map(
       (r) =>
         `<tr class="row-${r.status}"><td><a href="#${r.id}">${r.id}</a></td><td>${e(r.title)}</td><td class="status ${r.status}">${r.status}</td>` +
-        `<td class="num">${r.cases}</td><td class="num">${formatError(r.worstError)}</td><td class="num">${formatDuration(r.durationMs)}</td><td>${e(reasonCell(r))}</td></tr>`,
+        `<td class="num">${r.cases}</td><td class="num">${formatSkipped(r.skipped)}</td><td class="num">${formatError(r.worstError)}</td><td class="num">${formatRatio(r.worstRatio)}</td><td class="num">${formatDuration(r.durationMs)}</td><td>${e(reasonCell(r))}</td></tr>` +
+        (r.parts ?? [])
+          .map(
+            (p) =>
+              `<tr class="row-${p.status}"><td>↳</td><td>${e(p.implementation)}</td><td class="status ${p.status}">${p.status}</td><td class="num">${p.cases}</td><td class="num">${formatSkipped(p.skipped)}</td>` +
+              `<td class="num">${formatError(p.worstError)}</td><td class="num">${formatRatio(p.worstRatio)}</td><td></td><td>${e(p.counterexample ? counterexampleLine(p.counterexample) : '')}</td></tr>`,
+          )
+          .join(''),
     )
     .join('\n');
   const counterexamples = report.claims
@@ -49,7 +56,7 @@ export function renderHtml(report: ReportData, figures: readonly Figure[]): stri
     .map(
       (r) =>
         `<h3 id="${r.id}">${r.id}: ${e(r.title)} <span class="status ${r.status}">(${r.status})</span></h3>` +
-        `<p class="meta">${r.cases} cases, worst error ${formatError(r.worstError)}, ${formatDuration(r.durationMs)}.${r.coverage ? ` Coverage: ${e(coverageText(r))}.` : ''}</p>` +
+        `<p class="meta">${r.cases} cases asserted${r.skipped ? `, ${formatSkipped(r.skipped)} skipped${skippedText(r.skipped) ? ` (${e(skippedText(r.skipped))})` : ''}` : ''}, worst error ${formatError(r.worstError)}, worst err/tol ${formatRatio(r.worstRatio)}, ${formatDuration(r.durationMs)}.${r.coverage ? ` Coverage: ${e(coverageText(r))}.` : ''}</p>` +
         (r.notes ? `<p>${e(r.notes)}</p>` : ''),
     )
     .join('\n');
@@ -64,7 +71,7 @@ export function renderHtml(report: ReportData, figures: readonly Figure[]): stri
 <p class="meta">hasme-verify ${e(report.version)}, Node ${e(report.node)}. Replay this run: <code>${e(reportCommandLine(report))}</code>. Claims: spec/claims.md / spec/claims.md.</p>
 ${figures.length ? `<p class="meta">Figures: ${figures.map((f) => `<a href="#fig-${e(f.name)}">${e(f.title)}</a>`).join(' · ')}</p>` : ''}
 <h2>Claims</h2>
-<table><thead><tr><th>Claim</th><th>Statement</th><th>Status</th><th>Cases</th><th>Worst error</th><th>Time</th><th>Counterexample / reason</th></tr></thead>
+<table><thead><tr><th>Claim</th><th>Statement</th><th>Status</th><th>Cases</th><th>Skipped</th><th>Worst error</th><th>Err/tol</th><th>Time</th><th>Counterexample / reason</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>

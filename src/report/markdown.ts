@@ -1,5 +1,19 @@
 /** report.md: the report for people reading it in a repository or an editor. */
-import { counterexampleLine, coverageText, EXIT_CODE_NOTE, WORST_ERROR_NOTE, formatDuration, formatError, reasonCell, replayCommands, reportCommandLine, summaryLine } from './format.js';
+import {
+  counterexampleLine,
+  coverageText,
+  EXIT_CODE_NOTE,
+  WORST_ERROR_NOTE,
+  formatDuration,
+  formatError,
+  formatRatio,
+  formatSkipped,
+  reasonCell,
+  replayCommands,
+  reportCommandLine,
+  skippedText,
+  summaryLine,
+} from './format.js';
 import type { ReportData } from './model.js';
 
 /** Makes text safe inside a Markdown table cell. */
@@ -19,10 +33,16 @@ export function renderMarkdown(report: ReportData): string {
   if (report.figures.length) out.push(`Figures (below): ${report.figures.map((f) => `[${f.title}](${f.file})`).join(' · ')}.`, '');
 
   out.push('## Claims', '');
-  out.push('| Claim | Statement | Status | Cases | Worst error | Time | Counterexample / reason |');
-  out.push('|---|---|---|--:|--:|--:|---|');
+  out.push('| Claim | Statement | Status | Cases | Skipped | Worst error | Err/tol | Time | Counterexample / reason |');
+  out.push('|---|---|---|--:|--:|--:|--:|--:|---|');
   for (const r of report.claims) {
-    out.push(`| ${r.id} | ${cell(r.title)} | ${STATUS_MARK[r.status]} | ${r.cases} | ${formatError(r.worstError)} | ${formatDuration(r.durationMs)} | ${cell(reasonCell(r))} |`);
+    out.push(
+      `| ${r.id} | ${cell(r.title)} | ${STATUS_MARK[r.status]} | ${r.cases} | ${formatSkipped(r.skipped)} | ${formatError(r.worstError)} | ${formatRatio(r.worstRatio)} | ${formatDuration(r.durationMs)} | ${cell(reasonCell(r))} |`,
+    );
+    for (const p of r.parts ?? []) {
+      const reason = p.counterexample ? counterexampleLine(p.counterexample) : '';
+      out.push(`| ↳ | ${cell(p.implementation)} | ${STATUS_MARK[p.status]} | ${p.cases} | ${formatSkipped(p.skipped)} | ${formatError(p.worstError)} | ${formatRatio(p.worstRatio)} | | ${cell(reason)} |`);
+    }
   }
   out.push('', WORST_ERROR_NOTE, EXIT_CODE_NOTE, '');
 
@@ -40,7 +60,13 @@ export function renderMarkdown(report: ReportData): string {
   out.push('## Notes per claim', '');
   for (const r of report.claims) {
     out.push(`### ${r.id}: ${r.title} (${r.status})`, '');
-    out.push(`${r.cases} cases, worst error ${formatError(r.worstError)}, ${formatDuration(r.durationMs)}.` + (r.coverage ? ` Coverage: ${coverageText(r)}.` : ''), '');
+    const skips = skippedText(r.skipped);
+    const tolerance = typeof r.tolerance === 'number' ? `, tolerance ${formatError(r.tolerance)}` : '';
+    out.push(
+      `${r.cases} cases asserted${r.skipped ? `, ${formatSkipped(r.skipped)} skipped${skips ? ` (${skips})` : ''}` : ''}, worst error ${formatError(r.worstError)}${tolerance}, worst err/tol ${formatRatio(r.worstRatio)}, ${formatDuration(r.durationMs)}.` +
+        (r.coverage ? ` Coverage: ${coverageText(r)}.` : ''),
+      '',
+    );
     if (r.notes) out.push(r.notes, '');
   }
 

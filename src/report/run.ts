@@ -4,7 +4,7 @@
  * one of them passed; a check that throws or returns a malformed outcome becomes a `fails` row
  * with the reason; a claim without a registered check is `not-run`.
  */
-import { CLAIM_IDS, type ClaimCheck, type ClaimId, type ClaimOutcome } from '../claims/types.js';
+import { CLAIM_IDS, type ClaimCheck, type ClaimId, type ClaimOutcome, type ClaimPart } from '../claims/types.js';
 import type { ClaimRow } from './model.js';
 import type { ProgressSink } from './progress.js';
 
@@ -17,6 +17,34 @@ function failed(id: ClaimId, reason: string): ClaimOutcome {
 function describeThrown(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`;
   return String(err);
+}
+
+/** Counts by label when every count is a finite number, else undefined (dropped from the row). */
+function countsOrUndefined(c: unknown): Record<string, number> | undefined {
+  if (typeof c !== 'object' || c === null) return undefined;
+  return Object.values(c).every((v) => typeof v === 'number' && Number.isFinite(v)) ? (c as Record<string, number>) : undefined;
+}
+
+const finiteOrNull = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+function isPart(p: unknown): p is ClaimPart {
+  const q = p as Partial<ClaimPart> | null;
+  return typeof q === 'object' && q !== null && typeof q.implementation === 'string' && STATUSES.has(q.status as string) && Number.isInteger(q.cases);
+}
+
+/** A part with only the contract's fields, in a fixed key order. */
+function settlePart(p: ClaimPart): ClaimPart {
+  const skipped = countsOrUndefined(p.skipped);
+  return {
+    implementation: p.implementation,
+    status: p.status,
+    cases: p.cases,
+    ...(skipped ? { skipped } : {}),
+    ...(p.tolerance !== undefined ? { tolerance: finiteOrNull(p.tolerance) } : {}),
+    worstError: finiteOrNull(p.worstError),
+    ...(p.worstRatio !== undefined ? { worstRatio: finiteOrNull(p.worstRatio) } : {}),
+    ...(p.counterexample ? { counterexample: p.counterexample } : {}),
+  };
 }
 
 /**
@@ -37,13 +65,19 @@ export function settleOutcome(check: Pick<ClaimCheck, 'id'>, outcome: unknown): 
   if (cx !== undefined && (typeof cx !== 'object' || cx === null || !Number.isInteger(cx.seed) || typeof cx.description !== 'string')) {
     return failed(id, `check returned a malformed counterexample ${JSON.stringify(cx)}. ${notes}`.trim());
   }
-  const coverage = o.coverage && Object.values(o.coverage).every((v) => Number.isFinite(v)) ? o.coverage : undefined;
+  const coverage = countsOrUndefined(o.coverage);
+  const skipped = countsOrUndefined(o.skipped);
+  const parts = Array.isArray(o.parts) ? o.parts.filter(isPart).map(settlePart) : undefined;
   // Copy only the contract's fields, so report.json keeps its shape whatever a check returns.
   const settled: ClaimOutcome = {
     id,
     status: o.status,
     cases: o.cases,
+    ...(skipped ? { skipped } : {}),
+    ...(o.tolerance !== undefined ? { tolerance: finiteOrNull(o.tolerance) } : {}),
     worstError: o.worstError ?? null,
+    ...(o.worstRatio !== undefined ? { worstRatio: finiteOrNull(o.worstRatio) } : {}),
+    ...(parts?.length ? { parts } : {}),
     ...(cx ? { counterexample: cx } : {}),
     notes,
     ...(coverage ? { coverage } : {}),
@@ -81,12 +115,22 @@ export function mergeRows(id: ClaimId, rows: readonly ClaimRow[]): ClaimRow {
   const coverage: Record<string, number> = {};
   for (const r of rows) for (const [k, v] of Object.entries(r.coverage ?? {})) coverage[k] = (coverage[k] ?? 0) + v;
   const counterexample = rows.find((r) => r.counterexample)?.counterexample;
+  const skipped: Record<string, number> = {};
+  for (const r of rows) for (const [k, v] of Object.entries(r.skipped ?? {})) skipped[k] = (skipped[k] ?? 0) + v;
+  const ratios = rows.map((r) => r.worstRatio).filter((e): e is number => typeof e === 'number');
+  const parts = rows.flatMap((r) => r.parts ?? []);
   return {
     id,
     status,
     title: rows[0].title,
     cases: rows.reduce((s, r) => s + r.cases, 0),
+    ...(rows.some((r) => r.skipped) ? { skipped } : {}),
+    ...(rows.some((r) => r.tolerance !== undefined)
+      ? { tolerance: rows.every((r) => typeof r.tolerance === 'number' && r.tolerance === rows[0].tolerance) ? rows[0].tolerance! : null }
+      : {}),
     worstError: errors.length ? Math.max(...errors) : null,
+    ...(ratios.length ? { worstRatio: Math.max(...ratios) } : {}),
+    ...(parts.length ? { parts } : {}),
     ...(counterexample ? { counterexample } : {}),
     notes: rows.map((r) => `[${r.title}] ${r.notes}`).join(' '),
     ...(Object.keys(coverage).length ? { coverage } : {}),

@@ -1,8 +1,8 @@
 /**
  * JSON Schema (draft-07, ajv's default) of report.json, for consumers who gate CI on the report
  * and for the project's own tests. Required: version, seed, runs, claims[{id, status, cases,
- * worstError, notes}]; counterexample optional; the rest (summary, timing, coverage, figures) is
- * extra information.
+ * worstError, notes}]; counterexample optional; the rest (skipped, tolerance, worstRatio, parts,
+ * summary, timing, coverage, figures) is extra information.
  */
 import { CLAIM_IDS } from '../claims/types.js';
 
@@ -17,6 +17,25 @@ const counterexample = {
   },
 } as const;
 
+/** Skipped cases by reason (cases that asserted nothing; not counted in `cases`). */
+const skipped = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } as const;
+
+/** One implementation's verdict within a claim (reference, library). */
+const part = {
+  type: 'object',
+  required: ['implementation', 'status', 'cases', 'worstError'],
+  properties: {
+    implementation: { type: 'string' },
+    status: { enum: ['holds', 'fails', 'not-run'] },
+    cases: { type: 'integer', minimum: 0 },
+    skipped,
+    tolerance: { type: ['number', 'null'] },
+    worstError: { type: ['number', 'null'] },
+    worstRatio: { type: ['number', 'null'] },
+    counterexample,
+  },
+} as const;
+
 const claim = {
   type: 'object',
   required: ['id', 'status', 'cases', 'worstError', 'notes'],
@@ -24,8 +43,15 @@ const claim = {
     id: { enum: [...CLAIM_IDS] },
     title: { type: 'string' },
     status: { enum: ['holds', 'fails', 'not-run'] },
+    /** Cases that asserted the claim. */
     cases: { type: 'integer', minimum: 0 },
+    skipped,
+    /** The tolerance in the units of worstError; null when it differs per case or per part. */
+    tolerance: { type: ['number', 'null'] },
     worstError: { type: ['number', 'null'] },
+    /** Worst error/tolerance ratio (< 1 when the claim holds). */
+    worstRatio: { type: ['number', 'null'] },
+    parts: { type: 'array', items: part },
     counterexample,
     notes: { type: 'string' },
     coverage: { type: 'object', additionalProperties: { type: 'number' } },

@@ -1,12 +1,14 @@
 /** The claims table printed on the terminal (cli-table3). */
 import Table from 'cli-table3';
 import type { ClaimStatus } from '../claims/types.js';
-import { formatDuration, formatError, reasonCell } from './format.js';
+import { counterexampleLine, formatDuration, formatError, formatRatio, formatSkipped, reasonCell } from './format.js';
 import type { ReportData } from './model.js';
 
 const ANSI: Record<ClaimStatus, string> = { holds: '\x1b[32m', fails: '\x1b[31m', 'not-run': '\x1b[33m' };
 
-const HEAD = ['Claim', 'Statement', 'Status', 'Cases', 'Worst err', 'Time', 'Counterexample / reason'];
+const HEAD = ['Claim', 'Statement', 'Status', 'Cases', 'Skipped', 'Worst err', 'Err/tol', 'Time', 'Counterexample / reason'];
+const STATUS = 2;
+const REASON = HEAD.length - 1;
 /** Narrowest counterexample column: its header wraps onto two lines ("Counterexample" / "/ reason"). */
 const MIN_REASON_WIDTH = 'Counterexample'.length + 2;
 /** Narrowest statement column, so that a statement never wraps into a column of single words. */
@@ -24,26 +26,41 @@ function naturalWidth(texts: string[]): number {
  */
 export function renderTable(report: Pick<ReportData, 'claims'>, opts: { width?: number; color?: boolean } = {}): string {
   const width = Math.max(opts.width ?? 120, 100);
-  const rows = report.claims.map((row) => [row.id, row.title, row.status, String(row.cases), formatError(row.worstError), formatDuration(row.durationMs), reasonCell(row)]);
+  // One row per claim, then one indented row per implementation checked (reference, library).
+  const lines: { status: ClaimStatus; cells: string[] }[] = [];
+  for (const row of report.claims) {
+    lines.push({
+      status: row.status,
+      cells: [row.id, row.title, row.status, String(row.cases), formatSkipped(row.skipped), formatError(row.worstError), formatRatio(row.worstRatio), formatDuration(row.durationMs), reasonCell(row)],
+    });
+    for (const part of row.parts ?? []) {
+      const reason = part.counterexample ? counterexampleLine(part.counterexample) : '';
+      lines.push({
+        status: part.status,
+        cells: ['  ↳', part.implementation, part.status, String(part.cases), formatSkipped(part.skipped), formatError(part.worstError), formatRatio(part.worstRatio), '', reason.length > 160 ? `${reason.slice(0, 159)}…` : reason],
+      });
+    }
+  }
+  const rows = lines.map((l) => l.cells);
   const column = (i: number) => [HEAD[i], ...rows.map((r) => r[i])];
-  const fixed = [0, 2, 3, 4, 5].map((i) => naturalWidth(column(i)));
-  // 7 columns have 8 vertical borders.
-  const flexible = width - 8 - fixed.reduce((a, b) => a + b, 0);
-  const reasonNeeded = Math.max(MIN_REASON_WIDTH, naturalWidth(rows.map((r) => r[6])));
+  const fixedCols = [0, 2, 3, 4, 5, 6, 7];
+  const fixed = fixedCols.map((i) => naturalWidth(column(i)));
+  // n columns have n + 1 vertical borders.
+  const flexible = width - (HEAD.length + 1) - fixed.reduce((a, b) => a + b, 0);
+  const reasonNeeded = Math.max(MIN_REASON_WIDTH, naturalWidth(rows.map((r) => r[REASON])));
   const statementNeeded = naturalWidth(column(1));
   const statementWidth = Math.max(MIN_STATEMENT_WIDTH, Math.min(statementNeeded, Math.max(flexible - reasonNeeded, Math.floor(flexible / 2))));
   const reasonWidth = Math.max(MIN_REASON_WIDTH, Math.min(reasonNeeded, flexible - statementWidth));
-  const [claimW, statusW, casesW, errW, timeW] = fixed;
+  const [claimW, statusW, casesW, skippedW, errW, ratioW, timeW] = fixed;
   const table = new Table({
     head: HEAD,
-    colWidths: [claimW, statementWidth, statusW, casesW, errW, timeW, reasonWidth],
-    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'left'],
+    colWidths: [claimW, statementWidth, statusW, casesW, skippedW, errW, ratioW, timeW, reasonWidth],
+    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
     wordWrap: true,
     style: { head: opts.color ? ['bold'] : [], border: [], compact: true },
   });
-  for (const [i, row] of report.claims.entries()) {
-    const cells = rows[i];
-    if (opts.color) cells[2] = `${ANSI[row.status]}${row.status}\x1b[0m`;
+  for (const { status, cells } of lines) {
+    if (opts.color) cells[STATUS] = `${ANSI[status]}${status}\x1b[0m`;
     table.push(cells);
   }
   return table.toString();
