@@ -35,7 +35,7 @@ export function renderHtml(report: ReportData, figures: readonly Figure[]): stri
         (r.parts ?? [])
           .map(
             (p) =>
-              `<tr class="row-${p.status}"><td>↳</td><td>${e(p.implementation)}</td><td class="status ${p.status}">${p.status}</td><td class="num">${p.cases}</td><td class="num">${formatSkipped(p.skipped)}</td>` +
+              `<tr class="part"><td>↳</td><td>${e(p.implementation)}</td><td class="status ${p.status}">${p.status}</td><td class="num">${p.cases}</td><td class="num">${formatSkipped(p.skipped)}</td>` +
               `<td class="num">${formatError(p.worstError)}</td><td class="num">${formatRatio(p.worstRatio)}</td><td></td><td>${e(p.counterexample ? counterexampleLine(p.counterexample) : '')}</td></tr>`,
           )
           .join(''),
