@@ -13,16 +13,21 @@ import fc from 'fast-check';
 import type { ClaimCheck } from '../../src/claims/types.js';
 import { HasmeInputError } from '../../src/errors.js';
 import { problem, type Problem } from '../arbitraries.js';
-import { referenceImpl, type HasmeImpl } from '../impl.js';
+import { CHECK_CTX, referenceImpl, type HasmeImpl } from '../impl.js';
 import { fmt, relErr } from './compare.js';
 import { claimCheck, coefficientsRequest, describeCase, ensure, labelProblem } from './harness.js';
 import { exactTolerance } from './tolerance.js';
 
-/** min over i ≤ j of |1 − m_i m_j| = |z_i + z_j − z_i z_j| (no cancellation against 1 for tiny z). */
+/**
+ * min over i ≤ j of |1 − m_i m_j| = |z_i + z_j − z_i z_j|, z = ηa, in 60-digit Decimal from the
+ * inputs as the reference parses them (a double evaluation can round a 1e-16 gap to exactly 0).
+ */
 function steinGap(p: Problem): number {
-  let g = Infinity;
-  p.z.forEach((zi, i) => p.z.forEach((zj, j) => j >= i && (g = Math.min(g, Math.abs(zi + zj - zi * zj)))));
-  return g;
+  const D = CHECK_CTX.D;
+  const z = p.eigH.map((a) => new D(p.eta).times(new D(a)));
+  let g = new D(Infinity);
+  z.forEach((zi, i) => z.forEach((zj, j) => j >= i && (g = D.min(g, zi.plus(zj).minus(zi.times(zj)).abs()))));
+  return g.toNumber();
 }
 
 /** Gap |1 − m_i m_j| below which the Stein route may refuse (half of the reference's 50 digits). */
