@@ -60,10 +60,6 @@ export interface ClaimOutcome {
   notes: string;
   /** Coverage counts per label (fc.statistics-style), e.g. { R: 120, X: 60, S: 20 }. */
   coverage?: Record<string, number>;
-  /** Cases generated but not asserted, by reason (reason → count); not included in `cases`. */
-  skipped?: Record<string, number>;
-  /** The tolerance worstError is judged against (same units), null where none applies. */
-  tolerance?: number | null;
 }
 
 export interface CheckOptions {
