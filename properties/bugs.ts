@@ -238,8 +238,8 @@ export const BUGS: Bug[] = [
   {
     id: 'eigenbasis-dependent',
     description: 'inside a repeated eigenvalue of H, Σ̃ gains 1e-3·u_i (UᵀΣU)_ii u_iᵀ for the eigenvectors u_i ml-matrix picks (basis-dependent)',
-    // C12's eigenbasis-independence property catches it at 40 cases (properties/oracleBugs.test.ts); the matrix's 3 cases are too few.
-    claims: ['C2', 'C13'],
+    // properties/oracleBugs.test.ts also checks that C12 catches it at 40 cases, whatever the matrix's 3 cases draw.
+    claims: ['C12', 'C13'],
     impl: (base) =>
       withCoefficients(lib(base), 'eigenbasis-dependent Σ̃', (c, H, Sigma) => {
         const { a, U } = eigenbasis(H);
