@@ -80,7 +80,7 @@ export const BUGS: Bug[] = [
   {
     id: 'sigma-for-sigma-tilde',
     description: 'the diffusion is Σ itself (SPF’s), not Σ̃',
-    claims: ['C2', 'C5', 'C8', 'C11', 'C13'],
+    claims: ['C2', 'C5', 'C7', 'C8', 'C11', 'C13'],
     impl: (base) => withCoefficients(lib(base), 'Σ instead of Σ̃', (_c, _H, Sigma) => ({ diffusion: realToC(Sigma) })),
   },
   {

@@ -8,6 +8,10 @@
  * double resolution (eps·‖Σ̃‖ ≈ 2e-16 only for the largest η). So Σ̃ comes from the reference at
  * 50 digits and λ_min from the reference eigensolver at 50 digits; a sign counts only when
  * |λ_min| > 1e-40·‖Σ̃‖ (10 digits above the working precision).
+ * Σ must be EXACTLY rank 1 as read (numbers are the decimals they print as, spec/protocol.md §2):
+ * vvᵀ rounded to doubles has a second eigenvalue of order eps‖v‖², which outweighs λ_min ∝ η² at
+ * small η (a false failure at η = 1e-6). So v is rounded to 4 significant decimal digits and
+ * Σ_ij = n_i n_j·10^{2e} is parsed from its exact short decimal: Σ is then exactly vvᵀ.
  */
 import type { ClaimCheck } from '../../src/claims/types.js';
 import { problem, type Problem } from '../arbitraries.js';
@@ -16,6 +20,14 @@ import { fmt, fro } from './compare.js';
 import { claimCheck, coefficientsRequest, describeCase, ensure, labelProblem } from './harness.js';
 
 export const C7_ETAS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
+
+/** The rank-1 problem with Σ = vvᵀ exact as decimals: v = n·10^e with 4-digit integers n (Σ's range). */
+export function exactRank1(p: Problem): Problem {
+  const v = p.V.map((row) => Math.sqrt(p.sigmaEig[0]) * row[0]);
+  const e = Math.floor(Math.log10(Math.max(...v.map(Math.abs)))) - 3;
+  const n = v.map((x) => Math.round(x / 10 ** e));
+  return { ...p, Sigma: n.map((ni) => n.map((nj) => Number(`${ni * nj}e${2 * e}`))) };
+}
 
 export function makeC7(impl: HasmeImpl = referenceImpl()): ClaimCheck {
   return claimCheck(
@@ -28,7 +40,7 @@ export function makeC7(impl: HasmeImpl = referenceImpl()): ClaimCheck {
         arb: problem({ target: 'R', commuting: false, sigma: 'rank1', dMax: 3 }).filter(
           // Distinct eigenvalues by a resolvable margin (λ_min scales like η²(a_0 − a_1)²).
           (p) => Math.abs(p.eigH[0] - p.eigH[1]) >= 1e-3 * Math.max(1, Math.abs(p.eigH[0]), Math.abs(p.eigH[1])),
-        ),
+        ).map(exactRank1),
         body: (p: Problem, rec) => {
           labelProblem(p, rec);
           const aMax = Math.max(...p.eigH);
