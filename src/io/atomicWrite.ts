@@ -96,3 +96,12 @@ export class AtomicFile {
     await unlink(this.tmp).catch(() => {});
   }
 }
+
+/** Writes an output file named by option `flag` atomically; a failure is a typed input error naming both. */
+export function writeOutputFile(flag: string, path: string, data: string): void {
+  try {
+    writeFileAtomicSync(path, data);
+  } catch (err) {
+    throw new HasmeInputError('parse', `${flag}: cannot write ${path}: ${(err as Error).message}`);
+  }
+}

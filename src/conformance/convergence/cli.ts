@@ -1,5 +1,5 @@
 /** `hasme check --convergence` options and output (spec/protocol.md §13). */
-import { writeFileSync, renameSync } from 'node:fs';
+import { writeOutputFile } from '../../io/atomicWrite.js';
 import { integerOption, MAX_TIMEOUT_S, positiveNumberOption } from '../../cli/options.js';
 import { HasmeInputError } from '../../errors.js';
 import { DEFAULT_SEED } from '../../../properties/budget.js';
@@ -15,15 +15,6 @@ export interface ConvergenceFlags {
   timeout?: string;
 }
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (err) {
-    throw new HasmeInputError('parse', `--svg: cannot write ${file}: ${(err as Error).message}`);
-  }
-}
 
 function modelOf(raw: string | undefined): 'hasme' | 'spf' | 'sme1' | 'sme2' | undefined {
   if (raw === undefined) return undefined;
@@ -46,6 +37,6 @@ export async function convergenceCommand(command: string, args: readonly string[
   });
   if (o.json) process.stdout.write(`${JSON.stringify(convergenceJSON(r), null, 2)}\n`);
   else process.stdout.write(`${renderConvergence(r, `hasme check --convergence: ${[command, ...args].join(' ')}`)}\n`);
-  if (o.svg) writeAtomic(o.svg, await convergenceSvg(r));
+  if (o.svg) writeOutputFile('--svg', o.svg, await convergenceSvg(r));
   process.exitCode = r.verdict === 'pass' ? 0 : 1;
 }

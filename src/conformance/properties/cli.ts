@@ -2,7 +2,7 @@
  * `hasme check --properties`: option parsing and output (spec/protocol.md §12). Exit 0 only when
  * every applicable claim holds and the run had no problem; 1 otherwise; 2 for bad usage.
  */
-import { writeFileSync, renameSync } from 'node:fs';
+import { writeOutputFile } from '../../io/atomicWrite.js';
 import { integerOption, MAX_TIMEOUT_S, positiveNumberOption } from '../../cli/options.js';
 import { HasmeInputError } from '../../errors.js';
 import type { Op } from '../../formats/types.js';
@@ -45,15 +45,6 @@ function replayOf(raw: string | undefined, claims: string[] | undefined): { prop
   return { property: Number(m[1]), path: m[2] };
 }
 
-function writeAtomic(file: string, text: string, flag: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (err) {
-    throw new HasmeInputError('parse', `${flag}: cannot write ${file}: ${(err as Error).message}`);
-  }
-}
 
 export async function propertiesCommand(command: string, args: readonly string[], o: PropertiesFlags, ops: readonly Op[]): Promise<void> {
   const claims = claimList(o.claims);
@@ -78,6 +69,6 @@ export async function propertiesCommand(command: string, args: readonly string[]
   process.stderr.write(`hasme check --properties: ${(res.elapsedMs / 1000).toFixed(1)} s\n`);
   if (o.json) process.stdout.write(`${JSON.stringify(propertiesJSON(res, cmd), null, 2)}\n`);
   else process.stdout.write(`${renderProperties(res, cmd, { title: `hasme check --properties: ${cmd.join(' ')} (unit roundoff ${res.unitRoundoff.toExponential(2)})` })}\n`);
-  if (o.junit) writeAtomic(o.junit, propertiesJUnit(res, cmd), '--junit');
+  if (o.junit) writeOutputFile('--junit', o.junit, propertiesJUnit(res, cmd));
   process.exitCode = res.pass ? 0 : 1;
 }
