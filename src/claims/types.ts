@@ -25,17 +25,10 @@ export interface Counterexample {
 }
 
 /** The verdict of one implementation's check within a claim (e.g. the reference and the library). */
-export interface ClaimPart {
+export type ClaimPart = {
   /** The implementation checked, e.g. "reference (50 digits)" or "library (double)". */
   implementation: string;
-  status: ClaimStatus;
-  cases: number;
-  skipped?: Record<string, number>;
-  tolerance?: number | null;
-  worstError: number | null;
-  worstRatio?: number | null;
-  counterexample?: Counterexample;
-}
+} & Pick<ClaimOutcome, 'status' | 'cases' | 'skipped' | 'tolerance' | 'worstError' | 'worstRatio' | 'counterexample'>;
 
 export interface ClaimOutcome {
   id: ClaimId;
