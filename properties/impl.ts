@@ -65,7 +65,7 @@ export function referenceImpl(digits = 50): HasmeImpl {
   };
 }
 
-/** The double-precision library of src/ (package root API). Its condition estimate feeds C9/C10. */
+/** The double-precision library of src/ (package root API). Its condition estimate is an output C9 checks (no check takes it as a tolerance). */
 export function libraryImpl(): HasmeImpl {
   const mat = (m: lib.ComplexMatrix): ComplexMatrix => fromDoubles(m.re, m.im, m.rows, m.cols);
   return {

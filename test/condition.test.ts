@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { seed } from '../properties/budget.js';
 import { refCoefficients } from '../reference/index.js';
 import { coefficients } from '../src/index.js';
-import { errorInEps, referenceCondition, refSpectrum } from './differential.support.js';
+import { referenceCondition, refSpectrum } from '../properties/claims/referenceCondition.js';
+import { errorInEps } from './differential.support.js';
 
 const BOUND = 16;
 

@@ -2,16 +2,15 @@
  * Support for the differential tests and the library benchmark: the error of a double result
  * against the decimal reference, in units of eps (relative Frobenius, differences formed in
  * Decimal so the measurement itself adds no rounding), and the condition estimates by which
- * errors are normalized (spec/numerics.md, "Error model"), computed here from the reference's
- * spectral data: a test never takes the library's own κ as its tolerance.
+ * errors are normalized (spec/numerics.md, "Error model"), computed from the reference's spectral
+ * data (coefficients: properties/claims/referenceCondition.ts; moments: here): a test never takes
+ * the library's own κ as its tolerance.
  */
 import { Decimal } from 'decimal.js';
 import type { Model, SdeModel } from '../src/formats/types.js';
 import type { ComplexMatrix, ComplexVector } from '../src/linalg/complex.js';
-import {
-  context, ellPair, kernelEntry, parseProblem, psiPhase, refCoefficients, spectral,
-  type Complex, type ComplexMatrix as RefMatrix, type Moments as RefMoments, type Spectral,
-} from '../reference/index.js';
+import { psiPhase, type Complex, type ComplexMatrix as RefMatrix, type Moments as RefMoments } from '../reference/index.js';
+import { frob, referenceCondition, refNorm, refSpectrum, type RefSpectrum } from '../properties/claims/referenceCondition.js';
 
 const D = Decimal.clone({ precision: 60 });
 const EPS = new D(2).pow(-52);
@@ -47,93 +46,6 @@ export interface DrawnProblem {
   Sigma: number[][];
   eta: number;
   x0: number[];
-}
-
-/** The reference's spectral data of a problem, as doubles: the test's own route to the condition estimates. */
-export interface RefSpectrum {
-  d: number;
-  eta: number;
-  normH: number;
-  /** x_i = ηa_i, m_i = 1 − ηa_i, Re ℓ_i and n_i (ℓ_i = Re ℓ_i − iπ n_i), from the decimal eigenvalues. */
-  x: number[];
-  m: number[];
-  lre: number[];
-  n: number[];
-  /** |K_ij| = |φ(ℓ_i + ℓ_j)| (hasme's kernel) and Re(ℓ_i + ℓ_j) without cancellation. */
-  kernelAbs: number[][];
-  pairLre: number[][];
-  sp: Spectral;
-  /** referenceCondition per model, computed once. */
-  conditions: Map<SdeModel, number>;
-}
-
-const REF_DIGITS = 34;
-
-export function refSpectrum(pb: Pick<DrawnProblem, 'H' | 'Sigma' | 'eta'>): RefSpectrum {
-  const ctx = context({ digits: REF_DIGITS });
-  const problem = parseProblem(pb.H, pb.Sigma, pb.eta, ctx);
-  const sp = spectral(problem.H, problem.eta, ctx);
-  const d = sp.a.length;
-  const num = (x: Decimal) => x.toNumber();
-  const n = sp.m.map((mi) => (mi.isNegative() ? 1 : 0));
-  const regular = sp.regime !== 'S';
-  const kernelAbs = sp.a.map((_, i) => sp.a.map((__, j) => (regular ? kernelEntry(sp, i, j).abs().toNumber() : NaN)));
-  const pairLre = sp.a.map((_, i) => sp.a.map((__, j) => (sp.ell[i] && sp.ell[j] ? num(ellPair(sp, i, j).sigma) : NaN)));
-  return {
-    d, eta: pb.eta, normH: Math.max(...sp.a.map((a) => Math.abs(num(a)))),
-    x: sp.x.map(num), m: sp.m.map(num), lre: sp.ell.map((l) => (l ? num(l.re) : Infinity)), n, kernelAbs, pairLre, sp, conditions: new Map(),
-  };
-}
-
-const frob = (v: ArrayLike<number>) => Math.hypot(...Array.from(v));
-/** ‖A‖_F of a reference output (complex entries). */
-function refNorm(z: Complex[] | RefMatrix): number {
-  const flat: Complex[] = Array.isArray(z[0]) ? (z as RefMatrix).flat() : (z as Complex[]);
-  return Math.hypot(...flat.map((c) => Math.hypot(c.re.toNumber(), c.im.toNumber())));
-}
-
-/** max_i η‖H‖₂/|m_i|: sensitivity of ℓ_i to a relative perturbation eps of H (spec/numerics.md, "Error model"). */
-function logSensitivity(s: RefSpectrum): number {
-  return Math.max(0, ...s.m.map((m) => (s.eta * s.normH) / Math.abs(m)));
-}
-
-/** max over pairs with m_i, m_j < 0 of 1/|ln(m_i m_j)|: inverse distance to a pole of φ. */
-function poleSensitivity(s: RefSpectrum): number {
-  let k = 0;
-  for (let i = 0; i < s.d; i++) for (let j = i; j < s.d; j++) if (s.n[i] && s.n[j]) k = Math.max(k, 1 / Math.abs(s.pairLre[i][j]));
-  return k;
-}
-
-/**
- * The coefficient condition estimate κ of spec/numerics.md ("Error model"), computed by the test
- * from the decimal reference (its eigenvalues, kernel and Σ̃), not by the library:
- *   sme1 1; sme2 the cancellation factor of B = H + (η/2)H² and T = I + (η/2)H,
- *   (‖H‖_F + (η/2)‖H²‖_F)/‖B‖_F and (√d + (η/2)‖H‖_F)/‖T‖_F (1 at least);
- *   spf 1 + L; hasme (1 + L(1 + P))·max(1, max|K|·‖Σ‖_F/‖Σ̃‖_F),
- * with L = max_i η‖H‖₂/|m_i| and P = max_{m_i,m_j<0} 1/|ln(m_i m_j)|. The library reports the same
- * documented estimate as `diagnostics.condition` (sme2: 1, its products need no eigenbasis).
- */
-export function referenceCondition(model: SdeModel, pb: Pick<DrawnProblem, 'H' | 'Sigma' | 'eta'>, s: RefSpectrum = refSpectrum(pb)): number {
-  return s.conditions.get(model) ?? s.conditions.set(model, computeCondition(model, pb, s)).get(model)!;
-}
-
-function computeCondition(model: SdeModel, pb: Pick<DrawnProblem, 'H' | 'Sigma' | 'eta'>, s: RefSpectrum): number {
-  if (model === 'sme1') return 1;
-  if (model === 'sme2') {
-    const h2 = s.x.map((x) => (x / s.eta) ** 2);
-    const b = s.x.map((x) => (x / s.eta) * (1 + x / 2));
-    const t = s.x.map((x) => 1 + x / 2);
-    const cancelB = (Math.sqrt(h2.reduce((a, v) => a + v, 0)) + (s.eta / 2) * frob(h2)) / frob(b);
-    const cancelT = (Math.sqrt(s.d) + (s.eta / 2) * Math.sqrt(h2.reduce((a, v) => a + v, 0))) / frob(t);
-    return Math.max(1, Number.isFinite(cancelB) ? cancelB : 1, cancelT);
-  }
-  const l = logSensitivity(s);
-  if (model === 'spf') return 1 + l;
-  const sigmaNorm = frob(pb.Sigma.flat());
-  const tilde = refNorm(refCoefficients(pb.H, pb.Sigma, pb.eta, { digits: REF_DIGITS }).diffusion);
-  const maxK = Math.max(...s.kernelAbs.flat());
-  const amplification = sigmaNorm === 0 ? 1 : Math.max(1, (maxK * sigmaNorm) / tilde);
-  return (1 + l * (1 + poleSensitivity(s))) * amplification;
 }
 
 /** |(1 − e^{−w})/w| at w = y − iπq (the OU integral's factor), from the reference's ψ. */

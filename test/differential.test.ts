@@ -15,7 +15,8 @@ import { problem, describeProblem, type ProblemOptions, type Problem as Case } f
 import { params } from '../properties/budget.js';
 import { refCoefficients, refHasmePsdTest, refMoments } from '../reference/index.js';
 import { HasmeInputError, PSD_TOL_EPS, coefficients, moments, MODELS, SDE_MODELS, type Model } from '../src/index.js';
-import { errorInEps, momentConditions, referenceCondition, refSpectrum } from './differential.support.js';
+import { referenceCondition, refSpectrum } from '../properties/claims/referenceCondition.js';
+import { errorInEps, momentConditions } from './differential.support.js';
 
 /** Allowed error in eps per unit of condition: the target ("within ~15 eps × κ"). */
 const BOUND = 16;

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { refHasmePsdTest } from '../reference/index.js';
 import { moments } from '../src/index.js';
-import { referenceCondition, refSpectrum } from './differential.support.js';
+import { referenceCondition, refSpectrum } from '../properties/claims/referenceCondition.js';
 
 const SCALES = [1e-8, 1, 1e8];
 const scaled = (S: number[][], s: number) => S.map((r) => r.map((x) => x * s));
