@@ -40,7 +40,7 @@ export interface ReportSummary {
   notRun: number;
 }
 
-/** The content of report.json (schema: src/report/schema.ts). */
+/** The content of report.json (schema: spec/schemas/report.schema.json). */
 export interface ReportData {
   /** hasme-verify package version that produced the report. */
   version: string;
