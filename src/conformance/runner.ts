@@ -10,9 +10,9 @@
  * is reported as a problem (spec/protocol.md §7). What went wrong is returned as plain-language
  * problems, never thrown; lines that are not JSON are kept up to a cap and counted beyond it.
  */
-import { spawn } from 'node:child_process';
 import { MAX_JSON_DEPTH, nestingDepth } from '../formats/requests.js';
-import { leftoverProcesses } from './processGroup.js';
+import { LineSplitter } from './lines.js';
+import { leftoverProcesses, spawnGroup } from './processGroup.js';
 
 /** One request to send, with the output it may produce. */
 export interface OutgoingRequest {
@@ -51,12 +51,8 @@ export interface RunResult {
 const EXIT_GRACE_MS = 3000;
 /** After a kill, how long to wait for the process to be reaped before settling anyway. */
 const KILL_GRACE_MS = 1500;
-/** Trailing stderr kept for messages. */
-const STDERR_TAIL = 2000;
 /** Lines that are not JSON kept as problems (the rest are counted in one more problem). */
 export const MAX_JUNK_PROBLEMS = 20;
-/** Signals on which the harness kills the implementation's group, then dies of the same signal. */
-const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function preview(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -71,46 +67,24 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
   const maxLine = Math.max(4096, ...opts.requests.map((r) => r.maxBytes));
   const maxTotal = opts.requests.reduce((s, r) => s + r.maxBytes, 0) + (1 << 20);
   const problems: string[] = [];
-  let stderrTail = '';
+  const lines = new LineSplitter();
   let lineNo = 0;
   let total = 0;
-  let chunks: Buffer[] = [];
-  let chunkBytes = 0;
   let reason = '';
   let settled = false;
   let killed = false;
   let junkLines = 0;
 
   return new Promise<RunResult>((resolve) => {
-    const child = spawn(opts.command, opts.args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: process.env });
+    const group = spawnGroup(opts.command, opts.args);
+    const { child, killGroup } = group;
+    const tail = group.stderrNote;
     const timers: NodeJS.Timeout[] = [];
     let caseTimer: NodeJS.Timeout | undefined;
-    // The child has its own process group, so the terminal's Ctrl-C does not reach it: forward
-    // the harness's own termination as a kill of the group, then die of the same signal.
-    const onSignal = (sig: NodeJS.Signals) => {
-      killGroup();
-      process.kill(process.pid, sig);
-    };
-    const killGroup = () => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    };
-    for (const sig of FORWARDED_SIGNALS) process.once(sig, onSignal);
-    // However the harness ends (an exception, process.exit), the implementation's group goes with it.
-    process.once('exit', killGroup);
-
-    const tail = () => {
-      const t = stderrTail.replace(/\s+/g, ' ').trim();
-      return t === '' ? '' : `; stderr ends: ${JSON.stringify(t.length > 200 ? `...${t.slice(-197)}` : t)}`;
-    };
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
       if (settled) return;
       settled = true;
-      for (const sig of FORWARDED_SIGNALS) process.removeListener(sig, onSignal);
-      process.removeListener('exit', killGroup);
+      group.release();
       for (const t of timers) clearTimeout(t);
       if (junkLines > MAX_JUNK_PROBLEMS) problems.push(`... and ${junkLines - MAX_JUNK_PROBLEMS} more stdout lines that are not JSON (${junkLines} in all)`);
       // Whatever the implementation left behind in its group is killed, and a leak is a problem.
@@ -215,32 +189,12 @@ export function runImplementation(opts: RunOptions): Promise<RunResult> {
         kill(`output exceeds the cap of ${maxTotal} bytes`);
         return;
       }
-      let start = 0;
-      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-        chunks.push(data.subarray(start, nl));
-        const line = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        chunks = [];
-        chunkBytes = 0;
-        start = nl + 1;
-        handleLine(line);
-        if (killed || settled) return;
-      }
-      if (start < data.length) {
-        chunks.push(data.subarray(start));
-        chunkBytes += data.length - start;
-        if (chunkBytes > maxLine) kill(`stdout line ${lineNo + 1} exceeds the cap of ${maxLine} bytes without a newline`);
-      }
+      const partial = lines.push(data, handleLine, () => killed || settled);
+      if (!killed && !settled && partial > maxLine) kill(`stdout line ${lineNo + 1} exceeds the cap of ${maxLine} bytes without a newline`);
     });
     child.stdout.on('end', () => {
-      if (chunkBytes > 0 && !killed && !settled) {
-        const rest = Buffer.concat(chunks);
-        chunks = [];
-        chunkBytes = 0;
-        handleLine(rest);
-      }
-    });
-    child.stderr.on('data', (data: Buffer) => {
-      stderrTail = (stderrTail + data.toString('utf8')).slice(-STDERR_TAIL);
+      const rest = lines.takeRest();
+      if (rest && !killed && !settled) handleLine(rest);
     });
     child.stdin.on('error', () => {
       /* EPIPE when the implementation exits early: reported through its exit status */

@@ -3,11 +3,13 @@
  * and asked one request at a time, each answer awaited before the next request is chosen (the
  * properties mode generates and shrinks cases from earlier answers). The process policy is that
  * of `check`'s batch runner (src/conformance/runner.ts): own process group, per-request and
- * overall time limits, output caps, SIGKILL of the whole group on any of them or on the
- * harness's own SIGINT/SIGTERM. A fault ends the session: every later request is refused with
+ * overall time limits, output caps, SIGKILL of the whole group on any of them, on the
+ * harness's own SIGINT/SIGTERM/SIGHUP and on its exit (src/conformance/processGroup.ts). A fault ends the session: every later request is refused with
  * the same reason, so callers never wait on a dead program.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { LineSplitter } from './lines.js';
+import { spawnGroup, type GroupedChild } from './processGroup.js';
 
 export interface SessionOptions {
   command: string;
@@ -25,8 +27,6 @@ export class SessionFault extends Error {
 
 /** After end of input an implementation has this long to exit by itself (as in `check`). */
 const EXIT_GRACE_MS = 3000;
-/** Trailing stderr kept for messages. */
-const STDERR_TAIL = 2000;
 
 interface Pending {
   id: string;
@@ -43,22 +43,18 @@ export class ImplementationSession {
   fault: string | null = null;
   /** Requests answered so far. */
   answered = 0;
+  private readonly group: GroupedChild;
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly overall: NodeJS.Timeout;
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private pending: Pending | null = null;
-  private chunks: Buffer[] = [];
-  private chunkBytes = 0;
+  private readonly lines = new LineSplitter();
   private lineNo = 0;
-  private stderrTail = '';
   private closing = false;
-  private readonly onSignal = (sig: NodeJS.Signals) => {
-    this.killGroup();
-    process.kill(process.pid, sig);
-  };
 
   constructor(private readonly opts: SessionOptions) {
-    this.child = spawn(opts.command, opts.args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: process.env });
+    this.group = spawnGroup(opts.command, opts.args);
+    this.child = this.group.child;
     this.exited = new Promise((resolve) => {
       this.child.on('close', (code, signal) => {
         this.die(signal ? `implementation killed by ${signal}` : `implementation exited with code ${code}`);
@@ -70,12 +66,7 @@ export class ImplementationSession {
       /* EPIPE after an early exit: reported through the exit status */
     });
     this.child.stdout.on('data', (data: Buffer) => this.onData(data));
-    this.child.stderr.on('data', (data: Buffer) => {
-      this.stderrTail = (this.stderrTail + data.toString('utf8')).slice(-STDERR_TAIL);
-    });
     this.overall = setTimeout(() => this.kill(`overall time limit of ${opts.timeoutMs / 1000} s exceeded (${this.answered} requests answered)`), opts.timeoutMs);
-    process.once('SIGINT', this.onSignal);
-    process.once('SIGTERM', this.onSignal);
   }
 
   /** Sends one request line and resolves with the decoded answer; rejects with a SessionFault. */
@@ -102,29 +93,20 @@ export class ImplementationSession {
       clearTimeout(grace);
       if (code !== 0 && signal === null) this.problems.push(`implementation exited with code ${code} at end of input (expected 0)${this.tail()}`);
     } else {
-      this.killGroup();
+      this.group.killGroup();
     }
     this.cleanup();
     return this.problems;
   }
 
   private tail(): string {
-    const t = this.stderrTail.replace(/\s+/g, ' ').trim();
-    return t === '' ? '' : `; stderr ends: ${JSON.stringify(t.length > 200 ? `...${t.slice(-197)}` : t)}`;
-  }
-
-  private killGroup(): void {
-    try {
-      if (this.child.pid !== undefined) process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      this.child.kill('SIGKILL');
-    }
+    return this.group.stderrNote();
   }
 
   /** A fault of ours to enforce (time-out, cap): kills the group, then as {@link die}. */
   private kill(why: string): void {
     if (this.fault !== null) return;
-    this.killGroup();
+    this.group.killGroup();
     this.die(why, true);
   }
 
@@ -148,28 +130,14 @@ export class ImplementationSession {
 
   private cleanup(): void {
     clearTimeout(this.overall);
-    process.removeListener('SIGINT', this.onSignal);
-    process.removeListener('SIGTERM', this.onSignal);
+    this.group.release();
   }
 
   private onData(data: Buffer): void {
     if (this.fault !== null) return;
     const cap = this.pending?.maxBytes ?? 4096;
-    let start = 0;
-    for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-      this.chunks.push(data.subarray(start, nl));
-      const line = Buffer.concat(this.chunks);
-      this.chunks = [];
-      this.chunkBytes = 0;
-      start = nl + 1;
-      this.onLine(line);
-      if (this.fault !== null) return;
-    }
-    if (start < data.length) {
-      this.chunks.push(data.subarray(start));
-      this.chunkBytes += data.length - start;
-      if (this.chunkBytes > cap) this.kill(`stdout line ${this.lineNo + 1} exceeds the cap of ${cap} bytes without a newline`);
-    }
+    const partial = this.lines.push(data, (line) => this.onLine(line), () => this.fault !== null);
+    if (this.fault === null && partial > cap) this.kill(`stdout line ${this.lineNo + 1} exceeds the cap of ${cap} bytes without a newline`);
   }
 
   private onLine(buf: Buffer): void {
