@@ -32,6 +32,7 @@ interface CheckFlags {
   order?: string;
   svg?: string;
   model?: string;
+  problem?: string;
 }
 
 /** `hasme check -- CMD [ARGS...]`: run an implementation over the protocol and judge it (spec/protocol.md). */
@@ -64,6 +65,7 @@ export function register(program: Command): void {
     .option('--order <p>', 'with --convergence: expected weak order (default 1, Euler–Maruyama)')
     .option('--svg <file>', 'with --convergence: write the log-log figure')
     .option('--model <m>', 'with --convergence: the SDE model simulated (hasme, spf, sme1, sme2; default hasme)')
+    .option('--problem <kind>', 'with --convergence: quadratic (additive noise) or finite-sum (state-dependent noise); default quadratic')
     .action(async function (this: Command, command: string, args: string[], o: CheckFlags) {
       const { opList, positive, positiveInt } = await import('../conformance/cliOptions.js');
       const given = (name: string) => (this.getOptionValueSource(name) === 'cli' ? (o as unknown as Record<string, string>)[name] : undefined);

@@ -12,7 +12,7 @@ import { packagePath } from '../packageRoot.js';
 export const SCHEMA_DIR = packagePath('spec/schemas/');
 
 /** The schema files (spec/schemas/<name>.schema.json). */
-export const SCHEMA_FILES = ['common', 'request', 'response', 'vector', 'report', 'explore'] as const;
+export const SCHEMA_FILES = ['common', 'request', 'response', 'vector', 'expect', 'report', 'explore'] as const;
 
 /** Validators: whole lines, and the result shape of each op (`response#/$defs/<op result>`). */
 const TARGETS = {
@@ -22,6 +22,8 @@ const TARGETS = {
   coefficients: 'response.schema.json#/$defs/coefficients',
   moments: 'response.schema.json#/$defs/moments',
   samples: 'response.schema.json#/$defs/samples',
+  expectRequest: 'expect.schema.json#/$defs/request',
+  expectResponse: 'expect.schema.json#/$defs/response',
   report: 'report.schema.json',
   exploreDocument: 'explore.schema.json',
   exploreCell: 'explore.schema.json#/$defs/cell',
@@ -159,5 +161,24 @@ export function responseProblem(value: unknown, op?: 'coefficients' | 'moments' 
     op === undefined || isError
       ? schemaProblem('response', value)
       : (schemaProblem(op === 'sample' ? 'samples' : op, value) ?? schemaProblem('response', value));
+  return p && formatProblem(p);
+}
+
+/**
+ * Validates an `expect` request line of `check --convergence` (spec/schemas/expect.schema.json).
+ * @returns undefined when valid, else a message naming the field.
+ */
+export function expectRequestProblem(value: unknown): string | undefined {
+  const p = schemaProblem('expectRequest', value);
+  return p && formatProblem(p);
+}
+
+/**
+ * Validates an answer to an `expect` request: an error, or a finite `value` with a non-negative
+ * `stderr` (spec/schemas/expect.schema.json).
+ * @returns undefined when valid, else a message naming the field.
+ */
+export function expectResponseProblem(value: unknown): string | undefined {
+  const p = schemaProblem('expectResponse', value);
   return p && formatProblem(p);
 }

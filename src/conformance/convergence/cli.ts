@@ -3,10 +3,13 @@ import { writeOutputFile } from '../../io/atomicWrite.js';
 import { integerOption, MAX_TIMEOUT_S, positiveNumberOption } from '../../cli/options.js';
 import { HasmeInputError } from '../../errors.js';
 import { DEFAULT_SEED } from '../../../properties/budget.js';
+import { SDE_MODELS, type SdeModel } from '../../formats/types.js';
+import type { ProblemKind } from './run.js';
 
 export interface ConvergenceFlags {
   levels?: string;
   model?: string;
+  problem?: string;
   order?: string;
   seed?: string;
   svg?: string;
@@ -16,10 +19,16 @@ export interface ConvergenceFlags {
 }
 
 
-function modelOf(raw: string | undefined): 'hasme' | 'spf' | 'sme1' | 'sme2' | undefined {
+function modelOf(raw: string | undefined): SdeModel | undefined {
   if (raw === undefined) return undefined;
-  if (!['hasme', 'spf', 'sme1', 'sme2'].includes(raw)) throw new HasmeInputError('parse', `--model must be one of hasme, spf, sme1, sme2, got ${JSON.stringify(raw)}`);
-  return raw as 'hasme';
+  if (!(SDE_MODELS as readonly string[]).includes(raw)) throw new HasmeInputError('parse', `--model must be one of ${SDE_MODELS.join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw as SdeModel;
+}
+
+function kindOf(raw: string | undefined): ProblemKind {
+  if (raw === undefined) return 'quadratic';
+  if (raw !== 'quadratic' && raw !== 'finite-sum') throw new HasmeInputError('parse', `--problem must be quadratic or finite-sum, got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 export async function convergenceCommand(command: string, args: readonly string[], o: ConvergenceFlags): Promise<void> {
@@ -28,6 +37,7 @@ export async function convergenceCommand(command: string, args: readonly string[
   const r = await runConvergence({
     command,
     args,
+    kind: kindOf(o.problem),
     model: modelOf(o.model),
     levels: o.levels === undefined ? 4 : integerOption('--levels', o.levels, 2, 12),
     expectedOrder: o.order === undefined ? 1 : positiveNumberOption('--order', o.order, 10),

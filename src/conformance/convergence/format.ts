@@ -2,10 +2,23 @@
 import Table from 'cli-table3';
 import { lineChart } from '../../plot/svg.js';
 import { MODEL_COLOURS, seriesColour } from '../../plot/palette.js';
-import type { ConvergenceResult } from './run.js';
+import type { ConvergenceProblem, ConvergenceResult } from './run.js';
 import { Z } from './run.js';
 
 const e = (x: number | null, digits = 3) => (x === null ? '—' : x.toExponential(digits));
+
+/** The objective and its gradient noise, in words. */
+function objective(p: ConvergenceProblem): string {
+  return p.kind === 'quadratic'
+    ? `f(x) = ½ xᵀHx with additive noise, H = ${JSON.stringify(p.H)}, Σ = ${JSON.stringify(p.Sigma)}`
+    : `finite sum F_i(x) = ½ xᵀA_i x − c_iᵀx over n = ${p.A.length} components (state-dependent noise Σ(x) = Cov_i(A_i x − c_i)), A = ${JSON.stringify(p.A)}, c = ${JSON.stringify(p.c)}`;
+}
+
+/** Why the model error is what it is (C3 on additive quadratics, C15 on finite sums). */
+function modelErrorNote(p: ConvergenceProblem): string {
+  if (p.kind === 'finite-sum') return 'On finite sums no model reproduces SGD exactly: the model error is O(η) for SME-1 and O(η²) for SME-2, SPF and HA-SME (C15, measured).';
+  return p.model === 'hasme' ? 'HA-SME reproduces every polynomial moment of SGD on quadratics (C3), so its model error is 0 here; --model sme1 shows a non-zero one.' : '';
+}
 
 export function renderConvergence(r: ConvergenceResult, title: string): string {
   const p = r.problem;
@@ -20,14 +33,14 @@ export function renderConvergence(r: ConvergenceResult, title: string): string {
   const fit = r.fit.order === null ? 'not enough resolved points' : `${r.fit.order.toFixed(3)} ± ${r.fit.se!.toFixed(3)} (interval ±${Z} s.e.: [${r.fit.lo!.toFixed(2)}, ${r.fit.hi!.toFixed(2)}])`;
   return [
     title,
-    `Problem: model ${p.model}, η = ${p.eta}, T = ${p.steps}·η = ${p.steps * p.eta}, H = ${JSON.stringify(p.H)}, Σ = ${JSON.stringify(p.Sigma)}, x0 = ${JSON.stringify(p.x0)}, u(x) = xᵀWx + wᵀx with W = ${JSON.stringify(p.W)}, w = ${JSON.stringify(p.w)}`,
-    `Exact (reference, 30 digits): E u(X_T) of the SDE = ${r.sdeValue.toPrecision(10)}, of SGD after ${p.steps} steps = ${r.sgdValue.toPrecision(10)}; model error (SDE − SGD) = ${r.modelError.toExponential(3)}, independent of dt`,
+    `Problem: model ${p.model}, η = ${p.eta}, T = ${p.steps}·η, ${objective(p)}, x0 = ${JSON.stringify(p.x0)}, u(x) = xᵀWx + wᵀx with W = ${JSON.stringify(p.W)}, w = ${JSON.stringify(p.w)}`,
+    `Exact (weak engines, 30 digits): E u(X_T) of the SDE = ${r.sdeValue.toPrecision(10)}, of SGD after ${p.steps} steps = ${r.sgdValue.toPrecision(10)}; model error (SDE − SGD) = ${r.modelError.toExponential(3)}, independent of dt`,
     table.toString(),
     `Solver error = simulated − exact SDE (→ 0 as dt → 0 at the solver's weak order); total error = simulated − SGD → the model error.`,
     `Weak order of the solver in dt: ${fit}; expected ${r.expectedOrder} ± 0.3`,
     r.limit ? `Extrapolated limit (Richardson, two finest dt): ${r.limit.value.toPrecision(8)} ± ${r.limit.se.toExponential(1)}, off the exact SDE value by ${r.limit.error.toExponential(2)} (allowed ${r.limit.allowance.toExponential(1)})` : '',
     ...r.problems.map((x) => `Problem of the run: ${x}`),
-    r.problem.model === 'hasme' ? 'HA-SME reproduces every polynomial moment of SGD on quadratics (C3), so its model error is 0 here; --model sme1 shows a non-zero one.' : '',
+    modelErrorNote(p),
     `${r.verdict.toUpperCase()}: ${r.reason}`,
   ].filter((l) => l !== '').join('\n');
 }
