@@ -22,6 +22,7 @@ describe('diagnosis of vector failures: each signature is triggered by its fixtu
     ['log-branch', DIAGNOSES.logBranch],
     ['transposed-eigvecs', DIAGNOSES.eigenvectors],
     ['sigma-not-tilde', DIAGNOSES.kernel],
+    ['naive-phi', DIAGNOSES.kernel],
     ['moments-off-by-one', DIAGNOSES.steps(1)],
   ])('--bug %s: %s', { timeout: LONG }, async (bug, diagnosis) => {
     const r = await check(bug, bug === 'moments-off-by-one' ? ['moments'] : ['coefficients', 'moments']);
