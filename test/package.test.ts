@@ -3,7 +3,7 @@
  * empty directory (production dependencies, from the npm cache), then every main command of the
  * compiled CLI runs from there. Heavy: one pack and one install for the whole file.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ const MAX_INSTALL_BYTES = 40e6;
 let dir: string;
 let hasme: string;
 let installed: string;
+let tarball: string;
 const cli = (args: string[], input?: string) => {
   const p = run(hasme, args, { cwd: dir, maxBuffer: 1 << 26 });
   if (input !== undefined) p.child.stdin!.end(input);
@@ -27,13 +28,16 @@ const cli = (args: string[], input?: string) => {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hasme-consumer-'));
-  const tarball = await packTarball(dir);
+  tarball = await packTarball(dir);
   await installConsumer(dir, { 'hasme-verify': tarball, 'fast-check': pkg.devDependencies['fast-check'] });
   hasme = join(dir, 'node_modules/.bin/hasme');
   installed = join(dir, 'node_modules/hasme-verify');
 }, 600_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const userDirs: string[] = [];
+afterAll(() => {
+  for (const d of [dir, ...userDirs]) rmSync(d, { recursive: true, force: true });
+});
 
 describe('the packed tarball installed in an empty directory', () => {
   it(`installs in at most ${MAX_INSTALL_BYTES / 1e6} MB without a TypeScript loader`, () => {
@@ -75,5 +79,25 @@ describe('the packed tarball installed in an empty directory', () => {
     expect(readFileSync(join(dir, 'explore/rotated2x2-regime.svg'), 'utf8')).toMatch(/^<svg/);
     const found = await cli(['find', '--claim', 'C7', '--runs', '20', '--json']).catch((e: { stdout: string; code: number }) => e);
     expect(found.stdout).toMatch(/"path"/);
+  });
+
+  it('README “Property-test your implementation”: its one command runs from a directory without package.json (npx, the tarball, the README’s Python example)', { timeout: 600_000 }, async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Property-test your implementation'));
+    const command = /^npx --yes --package=\.\/(\S+) (hasme check --properties .*) -- (python3 \S+)$/m.exec(section);
+    expect(command, 'the README shows the tarball command').not.toBeNull();
+    const [, file, check, program] = command!;
+    expect(file).toBe(`hasme-verify-${pkg.version}.tgz`);
+    const user = mkdtempSync(join(tmpdir(), 'hasme-python-repo-'));
+    userDirs.push(user);
+    copyFileSync(tarball, join(user, file));
+    const code = /```python\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Validate your implementation')))![1];
+    writeFileSync(join(user, program.split(' ')[1]), code);
+    // The README's command with a small budget (--runs 4): the default 100 runs are timed in spec/protocol.md §12.
+    const args = [...check.split(' ').slice(1), '--runs', '4', '--', ...program.split(' ')];
+    const out = await run('npx', ['--yes', `--package=./${file}`, 'hasme', ...args], { cwd: user, maxBuffer: 1 << 26, env: { ...process.env, npm_config_prefer_offline: 'true' } });
+    expect(existsSync(join(user, 'package.json'))).toBe(false);
+    expect(out.stdout).toMatch(/PASS: 6 claim checks hold/);
+    expect(readFileSync(join(user, 'hasme-properties.xml'), 'utf8')).toMatch(/<testsuites name="hasme" tests="\d+" failures="0">/);
   });
 });
