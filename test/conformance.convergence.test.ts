@@ -123,6 +123,15 @@ describe('check --convergence against outside Euler–Maruyama simulators', () =
     }
   });
 
+  it('an error answer is quoted without raw control or bidi characters (spec/protocol.md §7)', async () => {
+    const code = 'import json,sys\nfor line in sys.stdin:\n  r=json.loads(line)\n  print(json.dumps({"id":r["id"],"error":"unsupported","message":"\\u001b[2J\\u202eevil"}), flush=True)';
+    const r = await runConvergence({ command: 'python3', args: ['-c', code], levels: 2, expectedOrder: 1, caseTimeoutS: 60, timeoutS: 60, seed: 1 });
+    expect(r.verdict).toBe('fail');
+    const text = renderConvergence(r, 't');
+    expect(text).not.toMatch(/[\u001b\u202e]/);
+    expect(text).toContain('answered error "unsupported" (\\u{1b}[2J\\u{202e}evil)');
+  });
+
   it('the order fit leaves out errors within 3 standard errors and inflates its s.e. by the misfit', () => {
     const f = fitWeakOrder([0.1, 0.05, 0.025], [0.1, 0.05, 0.001], [0.001, 0.001, 0.001]);
     expect(f.used).toEqual([0, 1]);

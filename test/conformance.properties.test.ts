@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runProperties, type PropertiesOptions, type PropertiesResult, type PropertyRow } from '../src/conformance/properties/run.js';
-import { propertiesJUnit } from '../src/conformance/properties/format.js';
+import { propertiesJSON, propertiesJUnit, renderProperties } from '../src/conformance/properties/format.js';
 import { DIAGNOSES } from '../src/conformance/explain.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -137,5 +137,16 @@ describe('check --properties: faults', () => {
     expect(row.failure?.request).toMatchObject({ op: expect.stringMatching(/coefficients|moments/) });
     const later = r.rows.slice(r.rows.indexOf(row) + 1);
     for (const x of later) expect(x.status).toBe('not-run');
+  });
+
+  it('control characters and bidi overrides in the implementation’s answers never reach the table, JSON or JUnit raw (spec/protocol.md §7)', { timeout: LONG }, async () => {
+    const code = 'import json,sys\nfor line in sys.stdin:\n  r=json.loads(line)\n  print(json.dumps({"id":r["id"],"error":"parse\\u001b[31m","message":"\\u001b[2J\\u0007\\u202eevil\\u2028"}), flush=True)';
+    const r = await runProperties({ ...base, command: 'python3', args: ['-c', code], runs: 2, claims: ['C13'] });
+    expect(r.pass).toBe(false);
+    const cmd = ['python3', '-c', 'x'];
+    for (const text of [renderProperties(r, cmd), JSON.stringify(propertiesJSON(r, cmd)), propertiesJUnit(r, cmd)]) {
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e\u2028]/);
+      expect(text).toContain('\\u{1b}[2J');
+    }
   });
 });

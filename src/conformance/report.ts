@@ -125,7 +125,8 @@ export function judgementJSON(j: Judgement, extra: Record<string, unknown> = {})
   };
 }
 
-function xml(s: string): string {
+/** Text for XML attributes and content: {@link printable}, then the five XML escapes (four needed here). */
+export function xmlEscape(s: string): string {
   return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -138,16 +139,16 @@ export function junitXML(j: Judgement, name = 'hasme'): string {
     const cases = j.verdicts
       .filter((v) => v.op === s.op)
       .map((v) => {
-        const head = `    <testcase classname="${name}.${xml(v.op)}" name="${xml(v.id)}">`;
-        if (v.pass) return `    <testcase classname="${name}.${xml(v.op)}" name="${xml(v.id)}"/>`;
-        return `${head}\n      <failure message="${xml(v.message.slice(0, 500))}">${xml(v.message)}</failure>\n    </testcase>`;
+        const head = `    <testcase classname="${name}.${xmlEscape(v.op)}" name="${xmlEscape(v.id)}">`;
+        if (v.pass) return `    <testcase classname="${name}.${xmlEscape(v.op)}" name="${xmlEscape(v.id)}"/>`;
+        return `${head}\n      <failure message="${xmlEscape(v.message.slice(0, 500))}">${xmlEscape(v.message)}</failure>\n    </testcase>`;
       });
     tests += s.cases;
     failures += s.failed;
-    suites.push(`  <testsuite name="${name}.${xml(s.op)}" tests="${s.cases}" failures="${s.failed}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(`  <testsuite name="${name}.${xmlEscape(s.op)}" tests="${s.cases}" failures="${s.failed}">\n${cases.join('\n')}\n  </testsuite>`);
   }
   const harness = j.problems.length
-    ? j.problems.map((p, i) => `    <testcase classname="${name}.harness" name="problem ${i + 1}">\n      <failure message="${xml(p.slice(0, 500))}">${xml(p)}</failure>\n    </testcase>`)
+    ? j.problems.map((p, i) => `    <testcase classname="${name}.harness" name="problem ${i + 1}">\n      <failure message="${xmlEscape(p.slice(0, 500))}">${xmlEscape(p)}</failure>\n    </testcase>`)
     : [`    <testcase classname="${name}.harness" name="run"/>`];
   tests += harness.length;
   failures += j.problems.length;

@@ -10,6 +10,7 @@
 import { Decimal } from 'decimal.js';
 import { refWeakRows } from '../../../reference/weak/weakErrors.js';
 import type { SdeModel } from '../../formats/types.js';
+import { printable } from '../../formats/printable.js';
 import { expectRequestProblem, expectResponseProblem } from '../../formats/schemas.js';
 import { builtinProblem } from '../../problems/builtin.js';
 import type { FiniteSumProblem, QuadraticLike } from '../../problems/types.js';
@@ -205,8 +206,8 @@ export async function runConvergence(opts: ConvergenceOptions): Promise<Converge
     try {
       const a = (await session.request(id, JSON.stringify(req), 1 << 16)) as { value?: number; stderr?: number; error?: unknown; message?: unknown };
       const invalid = expectResponseProblem(a);
-      if (invalid) level.message = `invalid answer: ${invalid}`;
-      else if (a.error !== undefined) level.message = `answered error "${String(a.error)}"${a.message ? ` (${String(a.message)})` : ''}`;
+      if (invalid) level.message = printable(`invalid answer: ${invalid}`);
+      else if (a.error !== undefined) level.message = printable(`answered error "${String(a.error)}"${a.message ? ` (${String(a.message)})` : ''}`);
       else {
         level.value = a.value!;
         level.stderr = a.stderr!;
@@ -215,12 +216,12 @@ export async function runConvergence(opts: ConvergenceOptions): Promise<Converge
       }
     } catch (err) {
       if (!(err instanceof SessionFault)) throw err;
-      level.message = err.message;
+      level.message = printable(err.message);
     }
     levels.push(level);
     if (level.value === null) break;
   }
-  const problems = await session.close();
+  const problems = (await session.close()).map(printable);
   const ok = levels.filter((l) => l.value !== null);
   const est = fitWeakOrder(ok.map((l) => l.dt), ok.map((l) => l.solverError!), ok.map((l) => l.stderr));
   const fit = { ...est, used: est.used.map((i) => ok[i].j), lo: est.order === null ? null : est.order - Z * est.se!, hi: est.order === null ? null : est.order + Z * est.se! };

@@ -5,7 +5,9 @@
  * row; rows that do not apply are <skipped/>).
  */
 import Table from 'cli-table3';
+import { printable } from '../../formats/printable.js';
 import { digitsAgreed } from '../numbers.js';
+import { xmlEscape as xml } from '../report.js';
 import type { Failure, PropertiesResult, PropertyRow } from './run.js';
 
 const STATUS: Record<PropertyRow['status'], string> = { holds: 'holds', fails: 'FAILS', 'not-applicable': 'n/a', 'not-run': 'NOT RUN' };
@@ -45,7 +47,8 @@ function failureBlock(r: PropertyRow, res: PropertiesResult, cmd: readonly strin
   if (f.tags) out.push(`  tags:     ${tagsText(f)}`);
   if (f.diagnosis) out.push(`  diagnosis: ${f.diagnosis}`);
   if (f.path !== undefined) out.push(`  replay:   ${replayCommand(r, res, cmd)}`);
-  return out;
+  // Messages and answers come from the implementation: no raw control or bidi characters (spec/protocol.md §7).
+  return out.map(printable);
 }
 
 export function renderProperties(res: PropertiesResult, cmd: readonly string[], opts: { title?: string } = {}): string {
@@ -70,12 +73,8 @@ export function renderProperties(res: PropertiesResult, cmd: readonly string[], 
   const failed = res.rows.filter((r) => r.status === 'fails' || r.status === 'not-run');
   const held = res.rows.filter((r) => r.status === 'holds').length;
   lines.push('', res.pass ? `PASS: ${held} claim checks hold (seed ${res.seed}, ${res.runs} runs per claim)` : `FAIL: ${failed.map((r) => r.key).join(', ') || 'problems of the run'} (seed ${res.seed}, ${res.runs} runs per claim)`);
-  return lines.join('\n');
-}
-
-function xml(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // Notes, messages and problems quote the implementation: every line printable (spec/protocol.md §7).
+  return lines.join('\n').split('\n').map(printable).join('\n');
 }
 
 /** JUnit XML: suite `hasme.properties`, a testcase per claim row, plus `hasme.harness` for problems of the run. */
@@ -111,7 +110,7 @@ export function propertiesJUnit(res: PropertiesResult, cmd: readonly string[]): 
 export function propertiesJSON(res: PropertiesResult, cmd: readonly string[]): Record<string, unknown> {
   return JSON.parse(
     JSON.stringify({ ...res, elapsedMs: undefined, rows: res.rows.map((r) => (r.failure?.path !== undefined ? { ...r, replay: replayCommand(r, res, cmd) } : r)) }, (_k, v) =>
-      typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
+      typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'string' ? printable(v) : v,
     ),
   ) as Record<string, unknown>;
 }
