@@ -6,6 +6,9 @@
  * the drift's sign flipped fail with a clear reason. The six simulators run once, concurrently,
  * with 50 000 paths (about 20 s of CPU in all).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +133,27 @@ describe('check --convergence against outside Euler–Maruyama simulators', () =
     const text = renderConvergence(r, 't');
     expect(text).not.toMatch(/[\u001b\u202e]/);
     expect(text).toContain('answered error "unsupported" (\\u{1b}[2J\\u{202e}evil)');
+  });
+
+  it('CLI: --problem finite-sum runs the finite sum (JSON, SVG written); bad --problem, --model, --levels exit 2 naming the option', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hasme-conv-'));
+    const svg = join(dir, 'weak.svg');
+    const ok = spawnSync('node', ['bin/hasme.js', 'check', '--convergence', '--problem', 'finite-sum', '--levels', '2', '--json', '--svg', svg, '--', 'python3', SIM, '--paths', '2000'], { encoding: 'utf8' });
+    expect([0, 1], ok.stderr).toContain(ok.status);
+    const out = JSON.parse(ok.stdout) as { problem: { kind: string; A: unknown[] }; levels: unknown[] };
+    expect(out.problem.kind).toBe('finite-sum');
+    expect(out.problem.A).toHaveLength(4);
+    expect(out.levels).toHaveLength(2);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+    for (const [flag, value, message] of [
+      ['--problem', 'cubic', '--problem must be quadratic or finite-sum'],
+      ['--model', 'sgd', '--model must be one of sme1, sme2, spf, hasme'],
+      ['--levels', '1', '--levels'],
+    ]) {
+      const bad = spawnSync('node', ['bin/hasme.js', 'check', '--convergence', flag, value, '--', 'python3', SIM], { encoding: 'utf8' });
+      expect(bad.status, flag).toBe(2);
+      expect(bad.stderr).toContain(message);
+    }
   });
 
   it('the order fit leaves out errors within 3 standard errors and inflates its s.e. by the misfit', () => {
