@@ -62,9 +62,9 @@ const DEFAULT_QUADRATIC: QuadraticConvergenceProblem = {
 /**
  * Default finite sum: the least-squares data (A_i, c_i) of the weak engines' `finite-sum-d2n4`
  * (d = 2, n = 4, regime R: η·λ_max(H) = 0.32) at η = 0.2, T = 0.6, started away from the
- * minimiser, with a mostly linear u: the Euler–Maruyama error at dt = η/8 is about 9 Monte Carlo
- * standard errors at 5·10⁴ paths (from the exact moments of the scheme), and u's light tails keep
- * those standard errors honest.
+ * minimiser, with a mostly linear u: the Euler–Maruyama error at dt = η/8 is 8.7 Monte Carlo
+ * standard errors at 5·10⁴ paths (the scheme's exact moments, u's variance in the Gaussian
+ * approximation), and u's light tails keep those standard errors honest (spec/protocol.md §13).
  */
 function defaultFiniteSum(): FiniteSumConvergenceProblem {
   const p = builtinProblem('finite-sum-d2n4') as FiniteSumProblem;
