@@ -36,6 +36,16 @@ const run = (args: string[], extra: Partial<PropertiesOptions> = {}): Promise<Pr
 
 const failing = (r: PropertiesResult): PropertyRow[] => r.rows.filter((x) => x.status === 'fails');
 
+/** Parses JUnit XML with an independent parser (Python's xml.etree): well formed, with its suites' counts. */
+function parseJUnit(xml: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'hasme-junit-')), 'j.xml');
+  writeFileSync(file, xml);
+  const code = 'import sys, xml.etree.ElementTree as E\nr = E.parse(sys.argv[1]).getroot()\nprint(" ".join(f"{s.get(\'name\')}:{s.get(\'tests\')}/{s.get(\'failures\')}" for s in r.iter("testsuite")))';
+  const p = spawnSync('python3', ['-c', code, file], { encoding: 'utf8' });
+  expect(p.status, p.stderr).toBe(0);
+  return p.stdout.trim();
+}
+
 /** A readable number: at most 4 significant digits once double rounding (≤ 1e-12 relative) is removed. */
 function isShort(x: number): boolean {
   if (x === 0) return true;
@@ -58,6 +68,7 @@ describe('check --properties: correct implementations pass', () => {
     expect(xml).toContain('<testsuite name="hasme.properties" tests="18" failures="0" skipped="5">');
     expect(xml.match(/<testcase /g)?.length).toBe(19);
     expect(xml.match(/<\/testsuite>/g)?.length).toBe(2);
+    expect(parseJUnit(xml)).toBe('hasme.properties:18/0 hasme.harness:1/0');
   });
 
   it('hasme serve passes (CLI, exit 0, JUnit written)', { timeout: LONG }, () => {
@@ -148,5 +159,6 @@ describe('check --properties: faults', () => {
       expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e\u2028]/);
       expect(text).toContain('\\u{1b}[2J');
     }
+    expect(parseJUnit(propertiesJUnit(r, cmd))).toBe('hasme.properties:1/1 hasme.harness:1/0');
   });
 });
