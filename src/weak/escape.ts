@@ -1,13 +1,14 @@
 /**
  * Escape along negative curvature (C16): from the exact directional moments (reference/weak/escape.ts),
- * the Gaussian-marginal curves P(|vᵀx_k| > r) = Φ((−r − m)/s) + Φ((m − r)/s) for SGD and each model,
+ * the Gaussian-marginal curves P(|vᵀx_k| > r) = Q((r − m)/s) + Q((r + m)/s) for SGD and each model
+ * (src/stats/gaussianTail.ts: erfc to full relative precision, no 1 − Φ cancellation),
  * the escape time (the first crossing of P = 1/2, linearly interpolated between steps), and its
  * relative error against SGD. Curves in double precision: they are plotted and compared at the
  * 1e-6 level, far above double rounding.
  */
-import { normal } from '../stats/distributions.js';
 import type { Model } from '../formats/types.js';
 import type { SaddleProblem } from '../problems/types.js';
+import { twoSidedExceedance } from '../stats/gaussianTail.js';
 
 export interface EscapeCurve {
   model: Model;
@@ -28,10 +29,7 @@ export interface EscapeResult {
 }
 
 /** P(|N(m, s²)| > r); for s = 0 the indicator of |m| > r. */
-export function exceedProbability(m: number, s: number, r: number): number {
-  if (s === 0) return Math.abs(m) > r ? 1 : 0;
-  return normal.cdf((-r - m) / s, 0, 1) + normal.cdf((m - r) / s, 0, 1);
-}
+export const exceedProbability = twoSidedExceedance;
 
 /** First k with P_k ≥ 1/2, interpolated linearly from k − 1. */
 export function firstCrossing(P: readonly number[]): number | null {
