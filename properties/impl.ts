@@ -48,6 +48,8 @@ export interface HasmeImpl {
   condition?(H: Mat, Sigma: Mat, eta: number): number;
   /** Σ̃ by the Stein-equation route (C13), where the implementation has one. */
   steinDiffusion?(H: Mat, Sigma: Mat, eta: number): ComplexMatrix;
+  /** n seeded samples of the model's law at t = steps·η (SDEs: exact OU transition), where the implementation samples (C21). */
+  sample?(model: Model, H: Mat, Sigma: Mat, eta: number, x0: number[], steps: number, n: number, seed: number): number[][];
 }
 
 /** Decimal context in which the checks compare results (60 digits: above any result's precision). */
@@ -84,6 +86,7 @@ export function libraryImpl(): HasmeImpl {
       };
     },
     condition: (H, Sigma, eta) => lib.coefficients(H, Sigma, eta).diagnostics.condition,
+    sample: (model, H, Sigma, eta, x0, steps, n, seed) => lib.sampleExact(model, { H, Sigma, eta, x0 }, steps, n, seed),
   };
 }
 
