@@ -21,6 +21,8 @@ import { makeC11 } from '../../properties/claims/C11.js';
 import { makeC12 } from '../../properties/claims/C12.js';
 import { makeC13 } from '../../properties/claims/C13.js';
 import { weakChecks } from '../weak/checks.js';
+import { builtinPowerCurve } from '../weak/builtinResults.js';
+import { makeC21 } from '../weak/recovery.js';
 
 /** A claim whose check is missing from `weakChecks`: reported 'not-run' with the reason, never 'holds'. */
 function notRun(id: ClaimId): ClaimCheck {
@@ -65,7 +67,7 @@ export function propertyChecks(ref: HasmeImpl, lib: HasmeImpl): ClaimCheck[] {
   ];
 }
 
-/** Every claim's check in registry order C1–C17. */
+/** Every claim's check in registry order C1–C21 (C21: src/weak/recovery.ts, on the library's sampler). */
 export const CLAIM_CHECKS: ClaimCheck[] = [
   ...propertyChecks(referenceImpl(), libraryImpl()),
   weakCheck('C14'),
@@ -75,4 +77,5 @@ export const CLAIM_CHECKS: ClaimCheck[] = [
   weakCheck('C18'),
   weakCheck('C19'),
   weakCheck('C20'),
+  makeC21(libraryImpl(), builtinPowerCurve),
 ];

@@ -2,12 +2,15 @@
  * The built-in problems' weak tables and λ-sweeps, computed once per process and shared by the
  * claim checks and the figures (the report runs both).
  */
+import { DEFAULT_SEED } from '../../properties/budget.js';
+import { libraryImpl } from '../../properties/impl.js';
 import type { SdeModel } from '../formats/types.js';
 import { builtinProblem } from '../problems/builtin.js';
 import type { FiniteSumProblem } from '../problems/types.js';
 import { escapeCurves, type EscapeResult } from './escape.js';
 import { wellEscape, type WellPoint } from './escapeBeyond.js';
 import { oneDimWeakRows, type OneDimRow } from './oneDim.js';
+import { powerCurve, type PowerCurve } from './recovery.js';
 import { smoothnessSweep, SMOOTHNESS_FAMILIES, type SmoothnessSweep } from './smoothness.js';
 import { finiteSumSweep, type Sweep } from './sweep.js';
 import { weakTable, type WeakTable } from './table.js';
@@ -56,6 +59,11 @@ export function builtinSmoothness(): Promise<SmoothnessSweep[]> {
 /** C20 (b): the escape measure near the maximum of −cos, per model (src/weak/escapeBeyond.ts). */
 export function builtinWellEscape(): Promise<WellPoint[]> {
   return once('well', async () => wellEscape());
+}
+
+/** C21's power curve on the library's sampler (src/weak/recovery.ts); the figure uses the default seed. */
+export function builtinPowerCurve(seed: number = DEFAULT_SEED): Promise<PowerCurve> {
+  return once(`power:${seed}`, async () => powerCurve(libraryImpl(), seed));
 }
 
 /** Escape curves of a saddle built-in at {@link CHECK_DIGITS}. */

@@ -1,17 +1,18 @@
 /**
  * The weak-error figures of the report (C14–C17), all through src/plot/svg.ts lineChart: log-log
  * |error| against η per built-in problem with order-1 and order-2 reference slopes, the C15 horizon
- * sweep, the C19 smoothness sweeps, the C20 escape errors and the escape curves. Each model has its colour from src/plot/palette.ts.
+ * sweep, the C19 smoothness sweeps, the C20 escape errors, the C21 power curve and the escape curves. Each model has its colour from src/plot/palette.ts.
  */
 import { SDE_MODELS, type SdeModel } from '../formats/types.js';
 import { MODEL_COLOURS } from '../plot/palette.js';
 import { lineChart, type Series } from '../plot/svg.js';
-import { builtinEscape, builtinOneDimRows, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape } from './builtinResults.js';
+import { builtinEscape, builtinOneDimRows, builtinPowerCurve, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape } from './builtinResults.js';
 import type { WellPoint } from './escapeBeyond.js';
 import { escapeDifferenceSvg, escapeSvg, escapeTimesText } from './escapeRender.js';
 import { EXACT_BELOW, fitOrder } from './orders.js';
 import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
 import { exponentsText, type Sweep } from './sweep.js';
+import { CASE_ALPHA, POWER_SETTING, type PowerCurve } from './recovery.js';
 
 export interface Figure {
   title: string;
@@ -76,6 +77,18 @@ async function wellFigure(points: WellPoint[]): Promise<Figure> {
   return { title, svg, caption: `Escape measure e = 1 − E exp(−(x − π)²/(2·0.5²)); SGD's rises to ${last.sgd.toFixed(3)} at t = ${last.t}. 1-D engine; its error bound is part of the check.` };
 }
 
+/** C21: rejection rate of the two-sample test against n per model (HA-SME: the laws agree, rate 0). */
+async function powerFigure(pc: PowerCurve): Promise<Figure> {
+  const series: Series[] = pc.rows.map((r) => ({ name: r.model, colour: MODEL_COLOURS[r.model], points: r.rates.map((y, j) => ({ x: pc.sizes[j], y })) }));
+  const title = `C21: two-sample test power against SGD's sampled law (η = ${POWER_SETTING.eta}, ${POWER_SETTING.steps} steps)`;
+  const svg = await lineChart({ title, x: { label: 'n (samples per side)', scale: 'log' }, y: { label: `rejection rate at α = ${CASE_ALPHA}` }, series });
+  const stated = pc.rows
+    .filter((r) => r.model !== 'hasme')
+    .map((r) => `${r.model} ${(100 * r.varianceGap[0]).toFixed(1)}% (KS distance ${r.ksDistance.toFixed(3)}${r.guaranteedN ? `, rejection guaranteed from n = ${r.guaranteedN}` : ''})`)
+    .join(', ');
+  return { title, svg, caption: `${pc.replicates} replicates per n (seed ${pc.seed}). Variance along H's top eigenvector relative to SGD's: ${stated}; HA-SME's law is SGD's (C4) and is never rejected.` };
+}
+
 /** All weak-error figures (computations shared with the checks when both run in one process). */
 export async function weakFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -87,6 +100,7 @@ export async function weakFigures(): Promise<Figure[]> {
   figures.push(await sweepFigure('finite-sum-d2n4', 'C15', await builtinSweep('finite-sum-d2n4')));
   for (const s of await builtinSmoothness()) figures.push(await smoothnessFigure(s));
   figures.push(await wellFigure(await builtinWellEscape()));
+  figures.push(await powerFigure(await builtinPowerCurve()));
   const esc = await builtinEscape('saddle-d2');
   figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${escapeTimesText(esc)}.` });
   figures.push({

@@ -224,18 +224,14 @@ export const POWER_SIZES = Array.from({ length: 7 }, (_, j) => 625 * 2 ** j);
 export const POWER_REPLICATES = 5;
 
 /**
- * Smallest n of the power grid at which the test must reject, with probability ≥ 1 − β. At the
- * point x* where the two CDFs differ by Δ, F̂_a(x*) − F̂_b(x*) is a sum of 2n independent terms of
- * range 1/n, so by Hoeffding it falls below Δ − t, t = sqrt(ln(1/β)/n), with probability ≤ β; D is
- * at least it, and the test rejects once n(Δ − t) reaches the critical count at level α/m. Null if
- * no n of the grid suffices (HA-SME: Δ = 0).
+ * Whether the test must reject at sample size n with probability ≥ 1 − β. At the point x* where
+ * the two CDFs differ by Δ, F̂_a(x*) − F̂_b(x*) is a sum of 2n independent terms of range 1/n, so
+ * by Hoeffding it falls below Δ − t, t = sqrt(ln(1/β)/n), with probability ≤ β; D is at least it,
+ * and the test rejects once n(Δ − t) reaches the critical count at level α/m (never for Δ = 0).
  */
-export function guaranteedSize(delta: number, tests: number): number | null {
-  for (const n of POWER_SIZES) {
-    const t = Math.sqrt(Math.log(1 / POWER_BETA) / n);
-    if (n * (delta - t) >= ksCriticalCount(n, CASE_ALPHA / tests)) return n;
-  }
-  return null;
+export function rejectionGuaranteed(delta: number, n: number, tests: number): boolean {
+  const t = Math.sqrt(Math.log(1 / POWER_BETA) / n);
+  return n * (delta - t) >= ksCriticalCount(n, CASE_ALPHA / tests);
 }
 
 export interface PowerRow {
@@ -244,7 +240,9 @@ export interface PowerRow {
   varianceGap: number[];
   /** Largest KS distance between the model's and SGD's laws along an eigenvector. */
   ksDistance: number;
-  /** n at which rejection is guaranteed (Hoeffding, probability ≥ 1 − β), null if beyond the grid (HA-SME: the laws agree). */
+  /** Per n of the grid: rejection guaranteed with probability ≥ 1 − β ({@link rejectionGuaranteed}). */
+  guaranteed: boolean[];
+  /** Smallest such n, null if none on the grid (HA-SME: the laws agree). */
   guaranteedN: number | null;
   /** Rejection rate at each n of POWER_SIZES. */
   rates: number[];
@@ -257,14 +255,14 @@ export interface PowerCurve {
   rows: PowerRow[];
 }
 
-/** The measured power curve: for each n and replicate one SGD sample against each model's sample. */
-export function powerCurve(impl: HasmeImpl, seed: number): PowerCurve {
+/** The measured power curve: for each n and replicate one SGD sample against each model's sample (tests pass smaller grids). */
+export function powerCurve(impl: HasmeImpl, seed: number, sizes: number[] = POWER_SIZES, replicates = POWER_REPLICATES): PowerCurve {
   const c = powerCase();
   const { s, eta, steps } = POWER_SETTING;
-  const hits = POWER_MODELS.map(() => POWER_SIZES.map(() => 0));
-  POWER_SIZES.forEach((n, j) => {
-    for (let r = 0; r < POWER_REPLICATES; r++) {
-      const stream = seed + 1009 * (j * POWER_REPLICATES + r + 1);
+  const hits = POWER_MODELS.map(() => sizes.map(() => 0));
+  sizes.forEach((n, j) => {
+    for (let r = 0; r < replicates; r++) {
+      const stream = seed + 1009 * (j * replicates + r + 1);
       const sgd = statistics(c, simulateSgd(c, n, sgdSeed(stream)), n);
       POWER_MODELS.forEach((m, i) => {
         if (verdictOn(c, sgd, implSamples(impl, m, c, n, implSeed(stream) + i), n, CASE_ALPHA).rejected) hits[i][j]++;
@@ -274,9 +272,11 @@ export function powerCurve(impl: HasmeImpl, seed: number): PowerCurve {
   const rows = POWER_MODELS.map((model, i) => {
     const gaps = c.a.map((ai, k) => directionalVariance(model, ai, s[k], eta, steps) / directionalVariance('sgd', ai, s[k], eta, steps) - 1);
     const ksDistance = Math.max(...c.a.map((ai, k) => centredNormalKs(directionalVariance(model, ai, s[k], eta, steps), directionalVariance('sgd', ai, s[k], eta, steps))));
-    return { model, varianceGap: gaps, ksDistance, guaranteedN: guaranteedSize(ksDistance, c.d + 1), rates: hits[i].map((h) => h / POWER_REPLICATES) };
+    const guaranteed = sizes.map((n) => rejectionGuaranteed(ksDistance, n, c.d + 1));
+    const first = guaranteed.indexOf(true);
+    return { model, varianceGap: gaps, ksDistance, guaranteed, guaranteedN: first < 0 ? null : sizes[first], rates: hits[i].map((h) => h / replicates) };
   });
-  return { seed, sizes: POWER_SIZES, replicates: POWER_REPLICATES, rows };
+  return { seed, sizes, replicates, rows };
 }
 
 const fmtP = (p: number) => (p === 0 ? '< 1e-300' : p.toExponential(1));
@@ -328,9 +328,8 @@ export function makeC21(impl: HasmeImpl = libraryImpl(), power: (seed: number) =
         failures.push({ seed: opts.seed, description: `power curve: HA-SME's sample rejected against SGD's in ${haRejections} of ${pc.sizes.length * pc.replicates} tests (rates ${ha.rates.join(', ')} at n = ${pc.sizes.join(', ')}). Replay: npx hasme report --claims C21 --seed ${opts.seed}` });
       }
       for (const r of pc.rows) {
-        if (r.guaranteedN === null) continue;
         pc.sizes.forEach((size, j) => {
-          if (size < r.guaranteedN!) return;
+          if (!r.guaranteed[j]) return;
           powerCases++;
           if (r.rates[j] < 1) {
             failures.push({ seed: opts.seed, description: `power: ${r.model} (KS distance ${r.ksDistance.toFixed(4)} from SGD's law) rejected in ${r.rates[j] * pc.replicates} of ${pc.replicates} replicates at n = ${size}, where Hoeffding's bound guarantees rejection with probability ≥ 1 − ${POWER_BETA}. Replay: npx hasme report --claims C21 --seed ${opts.seed}` });
