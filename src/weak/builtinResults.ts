@@ -8,7 +8,7 @@ import type { SdeModel } from '../formats/types.js';
 import { builtinProblem } from '../problems/builtin.js';
 import type { FiniteSumProblem } from '../problems/types.js';
 import { escapeCurves, type EscapeResult } from './escape.js';
-import { wellEscape, type WellPoint } from './escapeBeyond.js';
+import { sharpEscape, wellEscape, type SharpResults, type WellPoint } from './escapeBeyond.js';
 import { oneDimWeakRows, type OneDimRow } from './oneDim.js';
 import { powerCurve, type PowerCurve } from './recovery.js';
 import { smoothnessSweep, SMOOTHNESS_FAMILIES, type SmoothnessSweep } from './smoothness.js';
@@ -59,6 +59,11 @@ export function builtinSmoothness(): Promise<SmoothnessSweep[]> {
 /** C20 (b): the escape measure near the maximum of −cos, per model (src/weak/escapeBeyond.ts). */
 export function builtinWellEscape(): Promise<WellPoint[]> {
   return once('well', async () => wellEscape());
+}
+
+/** C20 (c)–(d): sharp escape probabilities by the density engine (src/weak/escapeSharp.ts). */
+export function builtinSharpEscape(): Promise<SharpResults> {
+  return once('sharp', async () => sharpEscape());
 }
 
 /** C21's power curve on the library's sampler (src/weak/recovery.ts); the figure uses the default seed. */

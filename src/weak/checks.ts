@@ -9,7 +9,7 @@ import type { CheckOptions, ClaimCheck, ClaimId, ClaimOutcome, Counterexample } 
 import type { SdeModel } from '../formats/types.js';
 import type { QuadraticLike, SaddleProblem } from '../problems/types.js';
 import { judgeAsymptoticOrders, type ErrorsAt, type RefineOptions } from './asymptotic.js';
-import { builtinEscape, builtinOneDimRows, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
+import { builtinEscape, builtinOneDimRows, builtinSharpEscape, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
 import { escapeTimesText } from './escapeRender.js';
 import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './generate.js';
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
@@ -364,7 +364,7 @@ export function makeC19(source: () => Promise<SmoothnessSweep[]> = builtinSmooth
  * through it).
  */
 export function makeWeakChecks(errors: QuadraticErrors = exactQuadraticErrors): ClaimCheck[] {
-  return [makeC14(errors), makeC15(errors), c16, c17, makeC18(), makeC19(), makeC20(builtinWellEscape)];
+  return [makeC14(errors), makeC15(errors), c16, c17, makeC18(), makeC19(), makeC20(builtinWellEscape, builtinSharpEscape)];
 }
 
 export const weakChecks: ClaimCheck[] = makeWeakChecks();

@@ -6,8 +6,8 @@
 import { SDE_MODELS, type SdeModel } from '../formats/types.js';
 import { MODEL_COLOURS } from '../plot/palette.js';
 import { lineChart, type Series } from '../plot/svg.js';
-import { builtinEscape, builtinOneDimRows, builtinPowerCurve, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape } from './builtinResults.js';
-import type { WellPoint } from './escapeBeyond.js';
+import { builtinEscape, builtinOneDimRows, builtinPowerCurve, builtinSharpEscape, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape } from './builtinResults.js';
+import { sharpErrors, type SharpResults, type WellPoint } from './escapeBeyond.js';
 import { escapeDifferenceSvg, escapeSvg, escapeTimesText } from './escapeRender.js';
 import { EXACT_BELOW, fitOrder } from './orders.js';
 import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
@@ -77,6 +77,26 @@ async function wellFigure(points: WellPoint[]): Promise<Figure> {
   return { title, svg, caption: `Escape measure e = 1 − E exp(−(x − π)²/(2·0.5²)); SGD's rises to ${last.sgd.toFixed(3)} at t = ${last.t}. 1-D engine; its error bound is part of the check.` };
 }
 
+/** C20 (d): P_model,k − P_SGD,k against t = kη per model, one figure per double-well setting. */
+async function sharpFigures(sh: SharpResults): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const { setting, curves } of sh.wells) {
+    const e = sharpErrors(curves);
+    const { eta, steps } = setting.problem;
+    const series: Series[] = SDE_MODELS.map((m) => ({ name: m, colour: MODEL_COLOURS[m], points: e[m].value.map((y, k) => ({ x: steps[k] * eta, y })) }));
+    const title = `C20: sharp escape-probability error P(|x_k| > 0.5) − SGD's on the ${setting.name} (x0 = 0.1, η = ${eta})`;
+    const svg = await lineChart({ title, x: { label: 't = kη' }, y: { label: 'P_model − P_SGD' }, series, rules: [{ y: 0 }] });
+    const bound = Math.max(...SDE_MODELS.flatMap((m) => e[m].bound));
+    const last = curves.sgd.probabilities[curves.sgd.probabilities.length - 1];
+    figures.push({
+      title,
+      svg,
+      caption: `f = λ(x²/4 − ½ log(1 + x²)), λ = ${setting.lambda}, σ = 0.5. SGD's escape probability rises to ${last.toFixed(3)}. Density engine (forward density, closed-form last step); largest engine bound ${bound.toExponential(1)}. HA-SME closest claimed for k ≤ ${setting.claimedUpTo}.`,
+    });
+  }
+  return figures;
+}
+
 /** C21: rejection rate of the two-sample test against n per model (HA-SME: the laws agree, rate 0). */
 async function powerFigure(pc: PowerCurve): Promise<Figure> {
   const series: Series[] = pc.rows.map((r) => ({ name: r.model, colour: MODEL_COLOURS[r.model], points: r.rates.map((y, j) => ({ x: pc.sizes[j], y })) }));
@@ -100,6 +120,7 @@ export async function weakFigures(): Promise<Figure[]> {
   figures.push(await sweepFigure('finite-sum-d2n4', 'C15', await builtinSweep('finite-sum-d2n4')));
   for (const s of await builtinSmoothness()) figures.push(await smoothnessFigure(s));
   figures.push(await wellFigure(await builtinWellEscape()));
+  figures.push(...(await sharpFigures(await builtinSharpEscape())));
   figures.push(await powerFigure(await builtinPowerCurve()));
   const esc = await builtinEscape('saddle-d2');
   figures.push({ title: 'C16: escape curves on saddle-d2', svg: await escapeSvg(esc), caption: `Relative escape-time errors against SGD: ${escapeTimesText(esc)}.` });
