@@ -46,7 +46,11 @@ describe('claims registry', () => {
   });
 
   it('C14–C20 come from the weak-error engines (src/weak/checks.ts)', () => {
-    expect(CLAIM_CHECKS.slice(13).map((c) => c.id)).toEqual(['C14', 'C15', 'C16', 'C17', 'C18', 'C19', 'C20']);
+    expect(CLAIM_CHECKS.slice(13, 20).map((c) => c.id)).toEqual(['C14', 'C15', 'C16', 'C17', 'C18', 'C19', 'C20']);
     expect(CLAIM_CHECKS.slice(13).every((c) => c.title !== c.id), 'a weak claim fell back to the not-run placeholder').toBe(true);
+  });
+
+  it('C21 follows, from the sampling check (src/weak/recovery.ts)', () => {
+    expect(CLAIM_CHECKS.slice(20).map((c) => c.id)).toEqual(['C21']);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinSharpEscape, builtinWellEscape } from '../src/weak/builtinResults.js';
 import { judgeSaddle, judgeWell, makeC20, sharpErrors } from '../src/weak/escapeBeyond.js';
 import { densityEscape, richardsonEuler, sgdStep } from '../src/weak/escapeDensity.js';
+import { sharpFigures } from '../src/weak/figures.js';
 import { doubleWell, saddleExact, SADDLE_SETTING, WELL_SETTINGS } from '../src/weak/escapeSharp.js';
 
 describe('C20 sharp escape probabilities (density engine)', () => {
@@ -52,6 +53,12 @@ describe('C20 sharp escape probabilities (density engine)', () => {
     const l4 = wells.find((w) => w.setting.lambda === 4)!;
     expect(judgeWell(l4.setting, l4.curves).closest.slice(8).some((m) => m !== 'hasme')).toBe(true);
     expect(WELL_SETTINGS.map((s) => s.claimedUpTo)).toEqual([24, 8]);
+  }, 600_000);
+
+  it('C20 (d) figures: P_model − P_SGD per well, engine bound in the caption', async () => {
+    const figs = await sharpFigures(await builtinSharpEscape());
+    expect(figs.map((f) => f.title)).toEqual([expect.stringMatching(/double well λ = 2/), expect.stringMatching(/double well λ = 4/)]);
+    expect(figs[1].caption).toMatch(/HA-SME closest claimed for k ≤ 8/);
   }, 600_000);
 
   it('C20 fails when HA-SME’s sharp curve is SPF’s (injected): the saddle check and the wells both catch it', async () => {

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { libraryImpl, type HasmeImpl } from '../properties/impl.js';
 import * as lib from '../src/index.js';
 import { normal } from '../src/stats/distributions.js';
+import { powerFigure } from '../src/weak/figures.js';
+import { MODEL_COLOURS } from '../src/plot/palette.js';
 import {
   centredNormalKs,
   CASE_ALPHA,
@@ -116,6 +118,14 @@ describe('C21 exact recovery in distribution (two-sample test and power)', () =>
     const out = await check.run({ runs: 40, seed: SEED });
     expect(out.status).toBe('fails');
     expect(out.counterexample!.description).toMatch(/power: spf .* rejected in 0 of 1 replicates at n = 40000/);
+  }, 600_000);
+
+  it('C21 figure: one series per model in its colour, the stated amounts in the caption', async () => {
+    const pc = powerCurve(lib0, SEED, [625, 2500], 1);
+    const f = await powerFigure(pc);
+    for (const m of ['sme1', 'sme2', 'spf', 'hasme'] as const) expect(f.svg).toContain(MODEL_COLOURS[m]);
+    expect(f.caption).toMatch(/spf -37\.4% \(KS distance 0\.056/);
+    expect(f.caption).toMatch(/HA-SME's law is SGD's \(C4\) and is never rejected/);
   }, 600_000);
 
   it('C21 is not run on an implementation without a sampler', async () => {

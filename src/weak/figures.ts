@@ -78,7 +78,7 @@ async function wellFigure(points: WellPoint[]): Promise<Figure> {
 }
 
 /** C20 (d): P_model,k − P_SGD,k against t = kη per model, one figure per double-well setting. */
-async function sharpFigures(sh: SharpResults): Promise<Figure[]> {
+export async function sharpFigures(sh: SharpResults): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const { setting, curves } of sh.wells) {
     const e = sharpErrors(curves);
@@ -98,7 +98,7 @@ async function sharpFigures(sh: SharpResults): Promise<Figure[]> {
 }
 
 /** C21: rejection rate of the two-sample test against n per model (HA-SME: the laws agree, rate 0). */
-async function powerFigure(pc: PowerCurve): Promise<Figure> {
+export async function powerFigure(pc: PowerCurve): Promise<Figure> {
   const series: Series[] = pc.rows.map((r) => ({ name: r.model, colour: MODEL_COLOURS[r.model], points: r.rates.map((y, j) => ({ x: pc.sizes[j], y })) }));
   const title = `C21: two-sample test power against SGD's sampled law (η = ${POWER_SETTING.eta}, ${POWER_SETTING.steps} steps)`;
   const svg = await lineChart({ title, x: { label: 'n (samples per side)', scale: 'log' }, y: { label: `rejection rate at α = ${CASE_ALPHA}` }, series });
