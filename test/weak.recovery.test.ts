@@ -89,7 +89,7 @@ describe('C21 exact recovery in distribution (two-sample test and power)', () =>
     const check = makeC21(lib0, async (seed) => powerCurve(lib0, seed, [1250, 40000], 2));
     const out = await check.run({ runs: 40, seed: SEED });
     expect(out.status, out.notes).toBe('holds');
-    expect(out.cases).toBe(4 + 2); // 4 null cases; SPF and SME-2 guaranteed at n = 40000 (one case per model and n)
+    expect(out.cases).toBe(4 + 2 + 1); // 4 null cases; SPF and SME-2 guaranteed at n = 40000 (one case per model and n); HA-SME's power row
     expect(out.worstError!).toBeLessThan(1);
     expect(out.notes).toMatch(/Family-wise false-failure probability of this run ≤/);
   }, 600_000);

@@ -338,7 +338,8 @@ export function makeC21(impl: HasmeImpl = libraryImpl(), power: (seed: number) =
       }
       opts.onProgress?.(n + 1, n + 1);
       coverage['power (model, n) with guaranteed rejection'] = powerCases;
-      const cases = n + powerCases;
+      coverage['power: HA-SME never rejected'] = 1;
+      const cases = n + powerCases + 1;
       const haTests = pc.sizes.length * pc.replicates;
       const familyWise = (n + haTests) * CASE_ALPHA + powerCases * pc.replicates * POWER_BETA;
       return {
