@@ -24,7 +24,7 @@ describe('hasme CLI', () => {
     const cases: [string[], RegExp][] = [
       [['weak', '--bogus'], /unknown option '--bogus'/],
       [['nosuch'], /unknown command 'nosuch'/],
-      [['selfcheck', '--digits', 'x'], /--digits must be an integer in \[16, 1000\], got "x"/],
+      [['selfcheck', '--digits', 'x'], /--digits must be an integer in \[16, 500\], got "x"/],
       [['vectors', '--seed', '1.5', '--out', 'unused'], /--seed must be an integer/],
       [['find', '--claim', 'psd-small-step', '--path', 'zz'], /--path must be a fast-check replay path/],
       [['find', '--claim', 'NOPE'], /unknown claim "NOPE"/],

@@ -14,6 +14,7 @@ import { escapeTimesText } from './escapeRender.js';
 import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './generate.js';
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { OrderFit } from './orders.js';
+import { tallyOutcome } from './outcome.js';
 import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
 import { makeC20 } from './escapeBeyond.js';
 import { makeC18 } from './stationary.js';
@@ -49,21 +50,9 @@ const relativeUncertainty = (v: OrderVerdict) => (v.constant && v.verdict === 'h
 
 /** Claim outcome; all cases inconclusive → not-run (nothing was asserted), never holds. */
 function outcome(id: ClaimId, tally: Tally, notes: string, coverage?: Record<string, number>): ClaimOutcome {
-  const { cases, worst, failures, skipped } = tally;
-  const status = failures.length ? 'fails' : cases > 0 ? 'holds' : 'not-run';
-  const skippedTotal = Object.values(skipped).reduce((a, b) => a + b, 0);
+  const skippedTotal = Object.values(tally.skipped).reduce((a, b) => a + b, 0);
   const skipNote = skippedTotal ? ` Skipped (inconclusive, not counted in cases): ${skippedTotal}; ${tally.inconclusive.join('; ')}.` : '';
-  return {
-    id,
-    status,
-    cases,
-    worstError: Number.isFinite(worst) ? worst : null,
-    tolerance: CONSTANT_RTOL,
-    ...(skippedTotal ? { skipped } : {}),
-    ...(failures.length ? { counterexample: failures[0] } : {}),
-    notes: `${failures.length ? `${failures.length} failing case(s). ` : ''}${notes}${skipNote}`,
-    ...(coverage ? { coverage } : {}),
-  };
+  return tallyOutcome(id, tally, CONSTANT_RTOL, `${notes}${skipNote}`, coverage);
 }
 
 /** Verdicts collected over a claim's problems: counted cases (problem × model), failures, skipped with reasons. */

@@ -15,6 +15,7 @@ import { escapeCurves } from './escape.js';
 import { randomSaddle } from './generate.js';
 import { oneDimWeakRows } from './oneDim.js';
 import { sharpCurves, SADDLE_SETTING, validateOnSaddle, WELL_SETTINGS, type EngineValidation, type SharpCurves, type SharpSetting } from './escapeSharp.js';
+import { tallyOutcome } from './outcome.js';
 
 const MODELS: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 
@@ -181,21 +182,11 @@ export function makeC20(well: () => Promise<WellPoint[]>, sharp: () => Promise<S
       }
       opts.onProgress?.(n + 1, n + 1);
       const table = points.map((p) => `t = ${p.t}: e_SGD ${p.sgd.toFixed(4)}; ${MODELS.map((m) => `${m} ${fmt(p.errors[m].value)}`).join(', ')}`).join('; ');
-      return {
-        id: 'C20',
-        status: failures.length ? 'fails' : 'holds',
-        cases,
-        worstError: worst,
-        tolerance: 1,
-        ...(failures.length ? { counterexample: failures[0] } : {}),
-        notes:
-          `${failures.length ? `${failures.length} failing case(s). ` : ''}worstError = max(HA-SME's curve error / ${CURVE_TOL}, engine error / (0.1·|HA-SME error|)). ` +
+      return tallyOutcome('C20', { cases, worst, failures }, 1, `worstError = max(HA-SME's curve error / ${CURVE_TOL}, engine error / (0.1·|HA-SME error|)). ` +
           `(a) max_k |P(|vᵀx_k| > 1) − SGD's| (derived: HA-SME exact): ${lines.join('; ')}. ` +
           `(b) f = −cos x (λ = ${WELL.lambda}), σ = ${WELL.sigma}, η = ${WELL.eta}, x0 = π − 0.1, escape measure 1 − E exp(−(x − π)²/(2·${WELL.radius}²)), error model − SGD: ${table}. ` +
           `(c) sharp P(|x_k| > 0.5) on f = −x²/2 (σ = 0.5, η = 1/8, x0 = 0.1, k = 1..8) by the density engine against closed forms: ${saddle.validation.map((v) => `${v.curve} ${fmt(v.worstError)} (bound ${fmt(v.worstBound)})`).join(', ')}. ` +
-          `(d) sharp P(|x_k| > 0.5) on f = λ(x²/4 − ½ log(1 + x²)), σ = 0.5, η = 1/8, x0 = 0.1: ${wellLines.join('; ')}. worstError also covers (c)'s |engine − exact|/bound and (d)'s (|e_HA| + b)/(|e_m| − b).`,
-        coverage: { 'quadratic saddle, x0 ≠ 0': n, 'non-quadratic maximum (−cos)': points.length, 'sharp escape, 1-D saddle (engine check)': 1, 'sharp escape, double well (curve + claimed k)': sh.wells.reduce((t, w) => t + 1 + w.setting.claimedUpTo, 0) },
-      };
+          `(d) sharp P(|x_k| > 0.5) on f = λ(x²/4 − ½ log(1 + x²)), σ = 0.5, η = 1/8, x0 = 0.1: ${wellLines.join('; ')}. worstError also covers (c)'s |engine − exact|/bound and (d)'s (|e_HA| + b)/(|e_m| − b).`, { 'quadratic saddle, x0 ≠ 0': n, 'non-quadratic maximum (−cos)': points.length, 'sharp escape, 1-D saddle (engine check)': 1, 'sharp escape, double well (curve + claimed k)': sh.wells.reduce((t, w) => t + 1 + w.setting.claimedUpTo, 0) });
     },
   };
 }

@@ -18,6 +18,7 @@ import { normalCdf } from '../stats/gaussianTail.js';
 import { ksCriticalCount, ksTwoSample } from '../stats/ksTwoSample.js';
 import { polarNormals } from '../stats/polarNormals.js';
 import { makeRng, type Rng } from '../vectors/random.js';
+import { tallyOutcome } from './outcome.js';
 
 /** Level of one case (Bonferroni over its d + 1 statistics). */
 export const CASE_ALPHA = 1e-8;
@@ -342,20 +343,10 @@ export function makeC21(impl: HasmeImpl = libraryImpl(), power: (seed: number) =
       const cases = n + powerCases + 1;
       const haTests = pc.sizes.length * pc.replicates;
       const familyWise = (n + haTests) * CASE_ALPHA + powerCases * pc.replicates * POWER_BETA;
-      return {
-        id: 'C21',
-        status: failures.length ? 'fails' : 'holds',
-        cases,
-        worstError: worst,
-        tolerance: 1,
-        ...(failures.length ? { counterexample: failures[0] } : {}),
-        notes:
-          `${failures.length ? `${failures.length} failing case(s). ` : ''}${n} null cases (C4's conditions), n = ${NULL_SAMPLES} per side, exact two-sample KS on d + 1 fixed statistics, ` +
+      return tallyOutcome('C21', { cases, worst, failures }, 1, `${n} null cases (C4's conditions), n = ${NULL_SAMPLES} per side, exact two-sample KS on d + 1 fixed statistics, ` +
           `α = ${CASE_ALPHA} per case (Bonferroni over its statistics); worstError = max over cases of (α/m)/p_min (< 1: no rejection). ` +
           `Family-wise false-failure probability of this run ≤ ${familyWise.toExponential(2)} ((${n} + ${haTests} HA-SME power tests)·α + ${powerCases}·${pc.replicates}·β, β = ${POWER_BETA}). ` +
-          `Power on H = U diag(2, 0.5)Uᵀ, Σ = U diag(1, 0.5)Uᵀ, η = 0.2, 3 steps, x0 = 0, ${pc.replicates} replicates per n: ${powerText(pc)}.`,
-        coverage,
-      };
+          `Power on H = U diag(2, 0.5)Uᵀ, Σ = U diag(1, 0.5)Uᵀ, η = 0.2, 3 steps, x0 = 0, ${pc.replicates} replicates per n: ${powerText(pc)}.`, coverage);
     },
   };
 }

@@ -22,6 +22,7 @@ import type { SdeModel } from '../formats/types.js';
 import { momentForm } from '../problems/momentForm.js';
 import type { DecMatrix, FiniteSumProblem } from '../problems/types.js';
 import { randomFiniteSum, randomStationaryQuadratic, rowSumNorm, stableStep } from './generate.js';
+import { tallyOutcome } from './outcome.js';
 import { richardsonLimit } from './richardson.js';
 
 const R = realOps(CHECK_CTX);
@@ -194,19 +195,9 @@ export function makeC18(impls: HasmeImpl[] = [referenceImpl(), libraryImpl()]): 
         lines.push(`finite sum seed ${seed} (n = ${p.A.length}, η = ${eta}): HA-SME ${fmt(g.hasme)}, measured gaps sme1 ${fmt(g.sme1)}, sme2 ${fmt(g.sme2)}, spf ${fmt(g.spf)}`);
         opts.onProgress?.(nq + i + 1, nq + nf);
       }
-      return {
-        id: 'C18',
-        status: failures.length ? 'fails' : 'holds',
-        cases,
-        worstError: worst,
-        tolerance: 1,
-        ...(failures.length ? { counterexample: failures[0] } : {}),
-        notes:
-          `${failures.length ? `${failures.length} failing case(s). ` : ''}worstError = largest error/tolerance over (a) ‖P_HA − C∞‖/‖C∞‖, (b) the SME-1/SME-2 deviation identities' relative residuals ` +
+      return tallyOutcome('C18', { cases, worst, failures }, 1, `worstError = largest error/tolerance over (a) ‖P_HA − C∞‖/‖C∞‖, (b) the SME-1/SME-2 deviation identities' relative residuals ` +
           `(tolerance 1e-40 at 50 digits, 1e5·eps for the double library) and the finite sums' HA-SME gap (1e-40); (c) leading coefficients Δ′ to ${ORDER_RTOL}. ` +
-          `Implementations: ${impls.map((m) => m.name).join(', ')}. ${lines.join('; ')}.`,
-        coverage,
-      };
+          `Implementations: ${impls.map((m) => m.name).join(', ')}. ${lines.join('; ')}.`, coverage);
     },
   };
 }
