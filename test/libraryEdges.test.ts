@@ -1,0 +1,51 @@
+/**
+ * Library edge points found by mutation testing (spec/mutation.md): each expectation is a closed
+ * form, a documented threshold placed by the test itself, or a message the API documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { refHasmePsdTest } from '../reference/index.js';
+import { HasmeInputError, moments, type Model } from '../src/index.js';
+import { referenceCondition, refSpectrum } from './differential.support.js';
+
+const EPS = Number.EPSILON;
+
+describe('SGD covariance with m_i = 0 paired with a negative m_j (0·m_j = 0, not a pole)', () => {
+  // H = diag(1, 3), η = 1: m = (0, −2). C_k,ij = Σ_ij Σ_{r<k} (m_i m_j)^r with 0^0 = 1.
+  const Sigma = [[2, 0.5], [0.5, 1]];
+  const want = (k: number) => {
+    const sum = (p: number) => Array.from({ length: k }, (_, r) => p ** r).reduce((a, b) => a + b, 0);
+    return [Sigma[0][0] * sum(0), Sigma[0][1] * sum(0), Sigma[1][0] * sum(0), Sigma[1][1] * sum(4)];
+  };
+  for (const k of [0, 1, 3]) {
+    it(`k = ${k}`, () => {
+      const got = moments('sgd', { H: [[1, 0], [0, 3]], Sigma, eta: 1, x0: [1, 1] }, k).cov!.re;
+      want(k).forEach((w, q) => expect(Math.abs(got[q] - w), `entry ${q}`).toBeLessThanOrEqual(8 * EPS * Math.max(1, Math.abs(w))));
+    });
+  }
+});
+
+describe('moments of an unknown model', () => {
+  it('`unsupported`, naming the model', () => {
+    expect(() => moments('foo' as Model, { H: [[1]], Sigma: [[1]], eta: 0.1, x0: [1] }, 1)).toThrow(new HasmeInputError('unsupported', 'unknown model "foo"'));
+  });
+});
+
+describe('Σ̃ ⪰ 0 inside the band: the coupling threshold 8·d·eps·‖H‖₂ (spec/numerics.md "Is the covariance defined?")', () => {
+  // Σ = diag(1, 0) and H = s·[[1, δ], [δ, 2]]: Σ's null space is e_1, its range e_0, and the coupling
+  // ‖V_Rᵀ H V_N‖ is s·δ exactly. ‖H‖₂ = s·(1.5 + √(0.25 + δ²)) = 2s to rounding, so the threshold is
+  // 8·2·eps·2s; δ at 0.45× and 2× of it puts the coupling on either side (η scaled so ηH is fixed).
+  const threshold = 8 * 2 * EPS * 2;
+  for (const s of [1, 1e4]) {
+    for (const [factor, psd] of [[0.45, true], [2, false]] as const) {
+      it(`‖H‖₂ = ${2 * s}, coupling ${factor}× the threshold: ${psd ? 'PSD (within rounding)' : 'indefinite'}`, () => {
+        const H = [[s, s * factor * threshold], [s * factor * threshold, 2 * s]];
+        const Sigma = [[1, 0], [0, 0]], eta = 1e-7 / s;
+        // The case lies in the band |λ_min(Σ̃)| ≤ τ̃, placed by the 34-digit reference (as test/psdBand.test.ts).
+        const t = refHasmePsdTest(H, Sigma, eta, { digits: 34 });
+        const tau = 8 * 2 * EPS * t.top.toNumber() * referenceCondition('hasme', { H, Sigma, eta }, refSpectrum({ H, Sigma, eta }));
+        expect(Math.abs(t.min.toNumber())).toBeLessThanOrEqual(tau);
+        expect(moments('hasme', { H, Sigma, eta, x0: [1, 1] }, 2).cov !== null).toBe(psd);
+      });
+    }
+  }
+});
