@@ -39,6 +39,7 @@ describe('input validation', () => {
     ['NaN in H', () => coefficients([[1, NaN], [NaN, 1]], I2, 0.1), 'non-finite', /H\[0\]\[1\] = .* is not a finite number/],
     ['Infinity in Σ', () => coefficients(I2, [[1, 0], [0, Infinity]], 0.1), 'non-finite', /Sigma\[1\]\[1\]/],
     ['non-symmetric H', () => coefficients([[1, 2], [3, 1]], I2, 0.1), 'not-symmetric', /H\[0\]\[1\] = 2 but H\[1\]\[0\] = 3/],
+    ['non-symmetric Σ', () => coefficients(I2, [[1, 0], [0.5, 1]], 0.1), 'not-symmetric', /^not-symmetric: Sigma\[0\]\[1\] = 0 but Sigma\[1\]\[0\] = 0.5/],
     ['indefinite Σ', () => coefficients(I2, [[1, 2], [2, 1]], 0.1), 'not-psd', /Sigma has eigenvalue -1/],
     ['η = 0', () => coefficients(I2, I2, 0), 'eta', /eta must be a finite number > 0, got 0/],
     ['η < 0', () => regime(I2, -1), 'eta', /got -1/],
