@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { refHasmePsdTest } from '../reference/index.js';
-import { HasmeInputError, moments, type Model } from '../src/index.js';
+import { HasmeInputError, coefficients, moments, regime, type Model } from '../src/index.js';
 import { referenceCondition, refSpectrum } from './differential.support.js';
 
 const EPS = Number.EPSILON;
@@ -48,4 +48,25 @@ describe('Σ̃ ⪰ 0 inside the band: the coupling threshold 8·d·eps·‖H‖�
       });
     }
   }
+});
+
+describe('regime S is closed: the singular tests are ≤ τ, exactly at the boundary (C9, spec/numerics.md "Regime S")', () => {
+  // Library τ = 4·d·eps·max(1, η‖H‖₂) is a power-of-two multiple of ‖H‖₂ here (d = 2, η = 1): 2^−49·a_1.
+  it('|m_0| = τ exactly: H = diag(1 + 2^−47, 4), τ = 2^−49·4 = 2^−47 = |m_0|: S; with a_1 = 4(1 − eps): X', () => {
+    expect(regime([[1 + 2 ** -47, 0], [0, 4]], 1)).toBe('S');
+    expect(regime([[1 + 2 ** -47, 0], [0, 4 * (1 - EPS)]], 1)).toBe('X');
+  });
+  it('pole distance = τ exactly: m_0 = −1 − 2^−40, distance |m_0² − 1|/(2|m_0|) rounded once; a_1 chosen so τ equals it', () => {
+    // m_0² − 1 = 2^−39 + 2^−80 and 2|m_0| = 2 + 2^−39 are exact doubles: the distance is one correctly rounded quotient.
+    const dist = (2 ** -39 + 2 ** -80) / (2 + 2 ** -39);
+    const a1 = dist * 2 ** 49; // τ = 2^−49·a_1 = dist exactly; a_1 ≈ 512 adds no nearer pair or zero
+    expect(regime([[2 + 2 ** -40, 0], [0, a1]], 1)).toBe('S');
+    expect(regime([[2 + 2 ** -40, 0], [0, a1 * (1 - EPS)]], 1)).toBe('X');
+  });
+  it('the distance counts only pairs of negative m: m = (2, −10) is min|m| = 2, not the mixed pair\'s (1 + 20)/12', () => {
+    // H = diag(−1, 11), η = 1. Negative pair (1, 1): (100 − 1)/20 = 4.95; zero distance min|m| = 2.
+    const c = coefficients([[-1, 0], [0, 11]], [[1, 0], [0, 1]], 1, { model: 'sme1' });
+    expect(c.regime).toBe('X');
+    expect(Math.abs(c.diagnostics.singularDistance - 2)).toBeLessThanOrEqual(2 * EPS);
+  });
 });
