@@ -70,3 +70,22 @@ describe('regime S is closed: the singular tests are ≤ τ, exactly at the boun
     expect(Math.abs(c.diagnostics.singularDistance - 2)).toBeLessThanOrEqual(2 * EPS);
   });
 });
+
+describe('coefficient diagnostics: λ_min of the diffusion (spec/numerics.md), closed forms on commuting problems', () => {
+  // H = diag(1, 2), Σ = diag(3, 0.5), η = 0.1: m = (0.9, 0.8), Σ̃ = diag(σ_i φ(2ℓ_i)), φ(2ℓ) = −2 ln m/(1 − m²).
+  const H = [[1, 0], [0, 2]], Sigma = [[3, 0], [0, 0.5]];
+  const close = (got: number | null, want: number) => expect(Math.abs((got ?? NaN) / want - 1)).toBeLessThanOrEqual(1e-14);
+  it('hasme in R: λ_min(Σ̃) = min_i σ_i φ(2ℓ_i); the value is the same on every read', () => {
+    const want = Math.min((3 * -2 * Math.log(0.9)) / (1 - 0.81), (0.5 * -2 * Math.log(0.8)) / (1 - 0.64));
+    const c = coefficients(H, Sigma, 0.1);
+    close(c.diagnostics.lambdaMinDiffusion, want);
+    close(c.diagnostics.lambdaMinDiffusion, want);
+  });
+  it('sme1, sme2, spf: λ_min(Σ) = 0.5; hasme in X (m = (0.9, −2)): null', () => {
+    for (const model of ['sme1', 'sme2', 'spf'] as const) close(coefficients(H, Sigma, 0.1, { model }).diagnostics.lambdaMinDiffusion, 0.5);
+    expect(coefficients([[1, 0], [0, 30]], Sigma, 0.1).diagnostics.lambdaMinDiffusion).toBeNull();
+  });
+  it('an overflowing Σ̃ is refused, naming the diffusion: Σ = 1e308, K = φ(2 ln 2) = 1.85', () => {
+    expect(() => coefficients([[1]], [[1e308]], 0.5)).toThrow(/^non-finite: diffusion is not representable in double precision \(entry 0: Infinity\)$/);
+  });
+});
