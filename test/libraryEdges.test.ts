@@ -24,6 +24,17 @@ describe('SGD covariance with m_i = 0 paired with a negative m_j (0·m_j = 0, no
   }
 });
 
+describe('the covariance can overflow where the pseudo-covariance does not (spf in regime X)', () => {
+  // H = 2.01, η = 1: m = −1.01, 2ℓ = x − 2πi with x = −2 ln 1.01. At k = 35500, e^{−kx} = e^{706.47} ≈ 6.6e306:
+  // pcov = η²Σ(1 − e^{−kx})/(x − 2πi) ≈ 1.05e306 is finite, cov = η²Σ(1 − e^{−kx})/x ≈ 3.3e308 is not.
+  it('`non-finite` naming cov', () => {
+    const e = Math.exp(35500 * 2 * Math.log1p(0.01));
+    expect(e / Math.hypot(2 * Math.log1p(0.01), 2 * Math.PI)).toBeLessThan(Number.MAX_VALUE);
+    expect(e / (2 * Math.log1p(0.01))).toBeGreaterThan(Number.MAX_VALUE);
+    expect(() => moments('spf', { H: [[2.01]], Sigma: [[1]], eta: 1, x0: [0] }, 35500)).toThrow(/^non-finite: cov is not representable/);
+  });
+});
+
 describe('moments of an unknown model', () => {
   it('`unsupported`, naming the model', () => {
     expect(() => moments('foo' as Model, { H: [[1]], Sigma: [[1]], eta: 0.1, x0: [1] }, 1)).toThrow(new HasmeInputError('unsupported', 'unknown model "foo"'));
