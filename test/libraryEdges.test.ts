@@ -100,3 +100,14 @@ describe('coefficient diagnostics: λ_min of the diffusion (spec/numerics.md), c
     expect(() => coefficients([[1]], [[1e308]], 0.5)).toThrow(/^non-finite: diffusion is not representable in double precision \(entry 0: Infinity\)$/);
   });
 });
+
+describe('hasme at an extreme but valid step: η·a = −1e160 (regime R, m = 1 + 1e160)', () => {
+  // The Σ̃-PSD decision reads HA-SME's own coefficients: B = ℓ/η is finite here (|ℓ| = ln(1 + 1e160) ≈ 368),
+  // while another model's B (sme2: ηa + (ηa)²/2) would overflow.
+  it('k = 0: mean x0, pseudo-covariance and covariance 0', () => {
+    const m = moments('hasme', { H: [[-1e160]], Sigma: [[1]], eta: 1, x0: [3] }, 0);
+    expect(Array.from(m.mean.re)).toEqual([3]);
+    expect(Array.from(m.pcov.re)).toEqual([0]);
+    expect(Array.from(m.cov!.re)).toEqual([0]);
+  });
+});
