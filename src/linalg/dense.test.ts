@@ -55,6 +55,21 @@ describe('mulABt = A·Bᵀ', () => {
   });
 });
 
+describe('mulABt writes exactly the n×m entries of C', () => {
+  it('a longer caller buffer keeps its tail (n = 3..5 around the 4-row block, odd m: a column remainder)', () => {
+    for (const n of [3, 4, 5]) {
+      for (const symmetric of [false, true]) {
+        const m = symmetric ? n : 3;
+        const a = ints(n * 2, 3 + n), b = symmetric ? a : ints(m * 2, 4 + n);
+        const out = new Float64Array(n * m + 7).fill(-1234);
+        mulABt(a, b, n, m, 2, symmetric, out);
+        expect(Array.from(out.subarray(0, n * m)), `n ${n} symmetric ${symmetric}`).toEqual(naiveABt(a, b, n, m, 2));
+        expect(Array.from(out.subarray(n * m)), `n ${n} symmetric ${symmetric}`).toEqual(new Array(7).fill(-1234));
+      }
+    }
+  });
+});
+
 describe('dot, mirrorUpper, transpose, mulVec', () => {
   it('dot reads p entries from the given offsets', () => {
     const a = Float64Array.of(9, 1, 2, 3, 9), b = Float64Array.of(4, 5, 6, 9);
@@ -101,6 +116,18 @@ describe('spectralFunction and congruence', () => {
     const s = spectralFunction(u, Float64Array.of(1, 2), 2);
     close(s, [41 / 25, -12 / 25, -12 / 25, 34 / 25]);
     expect(s[1]).toBe(s[2]);
+  });
+  it('symmetric results are exactly symmetric for inexact entries (n = 5): spectralFunction and congruence by default', () => {
+    // A rotation-like U with inexact entries and a symmetric X: computing both triangles separately
+    // would round (U_ik f_k) U_jk and (U_jk f_k) U_ik differently.
+    const n = 5;
+    const un = Float64Array.from({ length: n * n }, (_, q) => Math.sin(1.3 * q + 0.7) / 1.7);
+    const x = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) x[i * n + j] = x[j * n + i] = Math.cos(0.9 * (i * n + j)) / 3;
+    const f = Float64Array.from({ length: n }, (_, k) => Math.exp(0.37 * k) / 7);
+    for (const [name, c] of [['spectralFunction', spectralFunction(un, f, n)], ['congruence', congruence(un, x, n)]] as const) {
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(Object.is(c[i * n + j], c[j * n + i]), `${name} (${i}, ${j})`).toBe(true);
+    }
   });
   it('U X Uᵀ for a symmetric and a general X', () => {
     close(congruence(u, Float64Array.of(1, 0, 0, 2), 2), [41 / 25, -12 / 25, -12 / 25, 34 / 25]);
