@@ -124,6 +124,7 @@ describe('samplers', () => {
     expect(code(() => sampleEulerMaruyama('sde9' as Model, PROBLEM, 1, 1, 1))).toBe('unsupported: unknown model "sde9"');
     expect(code(() => sampleExact('sme1', PROBLEM, 1, 1, 1.5))).toBe('unsupported: seed must be an integer, got 1.5');
     expect(code(() => sampleExact('sme1', PROBLEM, 1, -1, 1))).toMatch(/^unsupported: n must be a non-negative integer/);
+    expect(code(() => sampleEulerMaruyama('sme1', PROBLEM, -1, 1, 1))).toMatch(/^unsupported: steps must be a non-negative integer/);
     for (const substeps of [0, 1.5]) expect(code(() => sampleEulerMaruyama('sme1', PROBLEM, 1, 1, 1, substeps))).toBe(`unsupported: substeps must be a positive integer, got ${substeps}`);
     expect(code(() => sampleExact('sme1', PROBLEM, 1, MAX_SAMPLES + 1, 1))).toBe(`unsupported: n = ${MAX_SAMPLES + 1} samples exceeds the limit of ${MAX_SAMPLES} (spec/protocol.md §3)`);
     // At the limits exactly the request passes the limit checks: a bad H is then what is reported.
