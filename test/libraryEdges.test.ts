@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { refHasmePsdTest } from '../reference/index.js';
 import { HasmeInputError, coefficients, moments, regime, type Model } from '../src/index.js';
-import { referenceCondition, refSpectrum } from './differential.support.js';
+import { referenceCondition, refSpectrum } from '../properties/claims/referenceCondition.js';
 
 const EPS = Number.EPSILON;
 
