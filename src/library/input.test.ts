@@ -77,7 +77,7 @@ describe('input validation', () => {
   });
 
   it('decimal strings: sign, point, exponent accepted; anything Number() would also take is not', () => {
-    for (const [text, value] of [['+1.5e-3', 1.5e-3], ['-.5', -0.5], ['1.', 1], ['.25', 0.25], ['7', 7], ['2E+2', 200], ['3e0', 3]] as const) {
+    for (const [text, value] of [['+1.5e-3', 1.5e-3], ['-.5', -0.5], ['1.', 1], ['.25', 0.25], ['7', 7], ['2E+2', 200], ['3e0', 3], ['12.5', 12.5], ['1e10', 1e10]] as const) {
       expect(finiteEntry('x', text), text).toBe(value);
     }
     // Number() reads '' and ' ' as 0, '0x10' as 16, '1_0' as NaN: the grammar refuses them all.
@@ -138,11 +138,18 @@ describe('input validation', () => {
     // Entries near the overflow threshold: the midpoint does not overflow.
     const big = [[1, 1.5e308], [1.5e308 * (1 + 2 * Number.EPSILON), 1]];
     expect(Array.from(coefficients(big, I2, 1e-300, { model: 'sme1' }).driftMatrix.re)).toEqual([1, 1.5e308 * (1 + Number.EPSILON), 1.5e308 * (1 + Number.EPSILON), 1]);
+    // Subnormal and 3×3 entries: equal pairs are kept exactly, every off-diagonal pair is averaged.
+    expect(Array.from(coefficients([[1, 5e-324], [5e-324, 1]], I2, 0.1, { model: 'sme1' }).driftMatrix.re)).toEqual([1, 5e-324, 5e-324, 1]);
+    const h3 = [[1, 0, 0], [0, 1, 0.5 + 2 ** -48], [0, 0.5, 1]];
+    expect(Array.from(coefficients(h3, [[1, 0, 0], [0, 1, 0], [0, 0, 1]], 0.1, { model: 'sme1' }).driftMatrix.re)).toEqual([1, 0, 0, 0, 1, 0.5 + 2 ** -49, 0, 0.5 + 2 ** -49, 1]);
   });
 
   it('PSD: λ_min(Σ) = −τ exactly is accepted, −2τ refused, naming λ_min (τ = 8·d·eps·‖Σ‖_F)', () => {
     // Σ = diag(1, −δ), δ ≤ 2^−47: ‖Σ‖_F rounds to 1, so τ = 16 eps = 2^−48 and λ_min = −δ exactly.
     expect(() => coefficients(I2, [[1, 0], [0, -(2 ** -48)]], 0.1)).not.toThrow();
+    // τ scales with ‖Σ‖_F: Σ = 4·diag(1, −2^−48) sits on its boundary too, 4·diag(1, −2^−47) beyond it.
+    expect(() => coefficients(I2, [[4, 0], [0, -(2 ** -46)]], 0.1)).not.toThrow();
+    expect(codeOf(() => coefficients(I2, [[4, 0], [0, -(2 ** -45)]], 0.1)).code).toBe('not-psd');
     expect(detailOf(() => coefficients(I2, [[1, 0], [0, -(2 ** -47)]], 0.1))).toEqual({
       code: 'not-psd',
       message: `not-psd: Sigma has eigenvalue ${-(2 ** -47)} < 0 (tolerance −3.55e-15)`,
@@ -155,6 +162,9 @@ describe('input validation', () => {
     expect(detailOf(() => regime(I2, 'fast' as never))).toEqual({ code: 'eta', message: 'eta: step size eta must be a finite number > 0, got "fast"', detail: { eta: '"fast"' } });
     expect(codeOf(() => regime(I2, Infinity)).code).toBe('eta');
     expect(codeOf(() => regime(I2, '0' as never)).code).toBe('eta');
+    // Only numbers and decimal strings: an array's String() or Number()'s hex would read as 0.5 and 16.
+    expect(codeOf(() => regime(I2, [0.5] as never)).code).toBe('eta');
+    expect(codeOf(() => regime(I2, '0x10' as never)).code).toBe('eta');
     expect(regime(I2, Number.MIN_VALUE)).toBe('R');
   });
 
