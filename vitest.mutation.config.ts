@@ -20,6 +20,7 @@ export default defineConfig({
       'test/edges.test.ts',
       'test/condition.test.ts',
       'test/psdBand.test.ts',
+      'test/libraryEdges.test.ts',
     ],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -97,7 +97,8 @@ export function requireSymmetric(name: string, m: DenseSymmetric): void {
       if (Math.abs(a - b) > tol) {
         throw new HasmeInputError('not-symmetric', `${name}[${i}][${j}] = ${a} but ${name}[${j}][${i}] = ${b} (tolerance ${tol.toExponential(2)})`, { name, i, j, values: [a, b] });
       }
-      const s = 0.5 * (a + b);
+      // Halves first: (a + b)/2 rounded once, without overflow for entries near 1e308 (a = b kept as is: ½a rounds in subnormals).
+      const s = a === b ? a : 0.5 * a + 0.5 * b;
       data[i * d + j] = s;
       data[j * d + i] = s;
     }

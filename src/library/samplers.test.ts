@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coefficients, HasmeInputError, moments, sampleEulerMaruyama, sampleExact, type Model, type Problem } from '../index.js';
-import { MAX_SIMULATED_STEPS } from './samplers.js';
+import { MAX_SAMPLES, MAX_SIMULATED_STEPS } from './samplers.js';
 
 const PROBLEM: Problem = { H: [[2, 0.5], [0.5, 1]], Sigma: [[1, 0.3], [0.3, 0.5]], eta: 0.2, x0: [1, -1] };
 const N = 20_000;
@@ -68,5 +68,71 @@ describe('samplers', () => {
     expect(code(() => sampleExact('sgd', PROBLEM, MAX_SIMULATED_STEPS + 1, 2, 1))).toBe('unsupported');
     expect(code(() => sampleEulerMaruyama('hasme', PROBLEM, MAX_SIMULATED_STEPS, 2, 1, 2))).toBe('unsupported');
     expect(sampleExact('hasme', PROBLEM, 1e9, 2, 1)).toHaveLength(2);
+  });
+
+  it('Σ = 0: every sample is the exact mean, row by row (d = 2, n = 3)', () => {
+    const pb: Problem = { ...PROBLEM, Sigma: [[0, 0], [0, 0]] };
+    for (const model of ['sme1', 'sme2', 'hasme'] as Model[]) {
+      const mean = Array.from(moments(model, pb, 5).mean.re);
+      expect(sampleExact(model, pb, 5, 3, 1), model).toEqual([mean, mean, mean]);
+    }
+    // SGD's recursion x ← x − ηHx against M^k x0 (a different route: the eigenbasis power).
+    const want = moments('sgd', pb, 5).mean.re;
+    for (const row of sampleExact('sgd', pb, 5, 2, 1)) row.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThanOrEqual(8 * Number.EPSILON));
+  });
+
+  it('sgd is its own Euler–Maruyama discretization: the same runs from the same seed', () => {
+    expect(sampleEulerMaruyama('sgd', PROBLEM, 4, 3, 9, 5)).toEqual(sampleExact('sgd', PROBLEM, 4, 3, 9));
+  });
+
+  it('Euler–Maruyama of sme1 with Σ = 0 and h = η/2 is the recursion x ← (I − hH)x', () => {
+    const pb: Problem = { H: [[2, 0], [0, 1]], Sigma: [[0, 0], [0, 0]], eta: 0.2, x0: [1, -1] };
+    // h = 0.1: factors 0.8 and 0.9 per substep, 3 steps × 2 substeps.
+    const got = sampleEulerMaruyama('sme1', pb, 3, 1, 1, 2)[0];
+    expect(Math.abs(got[0] - 0.8 ** 6)).toBeLessThanOrEqual(8 * Number.EPSILON);
+    expect(Math.abs(got[1] + 0.9 ** 6)).toBeLessThanOrEqual(8 * Number.EPSILON);
+  });
+
+  it('overflowing samples are refused as `non-finite`, naming the first entry and sample that overflowed', () => {
+    // m = (0.5, −3), η = 1, Σ = 0: |x_1| = 3^k, and 4·x_1 overflows at step 646 (3^645 > 1.8e308/4);
+    // entry 0 is still finite then (it meets x_1 only through H_01 = 0 at that last step).
+    const pb: Problem = { H: [[0.5, 0], [0, 4]], Sigma: [[0, 0], [0, 0]], eta: 1, x0: [1, 1] };
+    expect(sampleExact('sgd', pb, 645, 2, 1)).toHaveLength(2);
+    expect(() => sampleExact('sgd', pb, 646, 2, 1)).toThrow(/^non-finite: samples overflow double precision \(entry 1 of sample 0: Infinity\)$/);
+  });
+
+  it('refuses complex and indefinite laws, naming what is not real', () => {
+    // spf in regime X (m = 1 − 3 < 0): complex pseudo-covariance.
+    expect(() => sampleExact('spf', { H: [[3]], Sigma: [[1]], eta: 1, x0: [0] }, 2, 4, 1)).toThrow(/^unsupported: spf: pseudo-covariance is not a real PSD matrix here/);
+    expect(() => sampleEulerMaruyama('hasme', { H: [[3]], Sigma: [[1]], eta: 1, x0: [0] }, 2, 4, 1)).toThrow(/^unsupported: hasme: drift matrix is not a real PSD matrix here/);
+    // Σ rank one, misaligned with H (C7): Σ̃ is indefinite in regime R.
+    const c7: Problem = { H: [[1, 0.5], [0.5, 2]], Sigma: [[1, 0], [0, 0]], eta: 0.1, x0: [0, 0] };
+    expect(() => sampleExact('hasme', c7, 2, 4, 1)).toThrow(/^unsupported: hasme: covariance is not a real PSD matrix here/);
+    expect(() => sampleEulerMaruyama('hasme', c7, 2, 4, 1)).toThrow(/^unsupported: hasme: diffusion is not a real PSD matrix here/);
+  });
+
+  it('bad counts, seeds, substeps and models are `unsupported`; each limit is checked before any work', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return 'returned';
+      } catch (e) {
+        return e instanceof HasmeInputError ? e.message : String(e);
+      }
+    };
+    expect(code(() => sampleExact('sde9' as Model, PROBLEM, 1, 1, 1))).toBe('unsupported: unknown model "sde9"');
+    expect(code(() => sampleEulerMaruyama('sde9' as Model, PROBLEM, 1, 1, 1))).toBe('unsupported: unknown model "sde9"');
+    expect(code(() => sampleExact('sme1', PROBLEM, 1, 1, 1.5))).toBe('unsupported: seed must be an integer, got 1.5');
+    expect(code(() => sampleExact('sme1', PROBLEM, 1, -1, 1))).toMatch(/^unsupported: n must be a non-negative integer/);
+    expect(code(() => sampleEulerMaruyama('sme1', PROBLEM, -1, 1, 1))).toMatch(/^unsupported: steps must be a non-negative integer/);
+    for (const substeps of [0, 1.5]) expect(code(() => sampleEulerMaruyama('sme1', PROBLEM, 1, 1, 1, substeps))).toBe(`unsupported: substeps must be a positive integer, got ${substeps}`);
+    expect(code(() => sampleExact('sme1', PROBLEM, 1, MAX_SAMPLES + 1, 1))).toBe(`unsupported: n = ${MAX_SAMPLES + 1} samples exceeds the limit of ${MAX_SAMPLES} (spec/protocol.md §3)`);
+    // At the limits exactly the request passes the limit checks: a bad H is then what is reported.
+    const badH: Problem = { ...PROBLEM, H: [[1, 2], [3, 4]] };
+    expect(code(() => sampleExact('sgd', badH, MAX_SIMULATED_STEPS, MAX_SAMPLES, 1))).toMatch(/^not-symmetric/);
+    expect(code(() => sampleEulerMaruyama('sme1', badH, MAX_SIMULATED_STEPS / 2, 1, 1, 2))).toMatch(/^not-symmetric/);
+    expect(code(() => sampleExact('sgd', PROBLEM, MAX_SIMULATED_STEPS + 1, 1, 1))).toBe(
+      `unsupported: simulating ${MAX_SIMULATED_STEPS + 1} steps exceeds the limit of ${MAX_SIMULATED_STEPS} (SGD sampling and Euler–Maruyama simulate every step)`,
+    );
   });
 });

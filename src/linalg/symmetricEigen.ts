@@ -23,19 +23,38 @@ export interface SymmetricEigen {
 
 /** Eigenvalues and eigenvectors of the symmetric n×n matrix `a` (row-major; not modified). */
 export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
-  const work = Float64Array.from(a);
+  const { work, scale } = scaled(a);
   const { d, e } = tridiagonalize(work, n);
   const u = accumulateReflections(work, n);
   qlImplicit(d, e, n, u);
-  return sortAscending(d, u, n);
+  return sortAscending(unscale(d, scale), u, n);
 }
 
 /** Eigenvalues only (ascending): a third of the work of {@link symmetricEigen}. */
 export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
-  const work = Float64Array.from(a);
+  const { work, scale } = scaled(a);
   const { d, e } = tridiagonalize(work, n);
   qlImplicit(d, e, n, null);
-  return d.sort();
+  return unscale(d, scale).sort();
+}
+
+/**
+ * A copy of `a` times 2^k with max|2^k a| near 1 (k ≤ 1023, the largest finite power): every
+ * step below is homogeneous of degree one, so this exact power-of-two scaling changes no rounding
+ * in the normal range, and keeps tql2's products and quotients from overflowing (entries past
+ * ~1e154) or losing bits in subnormals.
+ */
+function scaled(a: Float64Array): { work: Float64Array; scale: number } {
+  let max = 0;
+  for (let q = 0; q < a.length; q++) max = Math.max(max, Math.abs(a[q]));
+  const scale = max === 0 || !Number.isFinite(max) ? 1 : 2 ** Math.min(1023, -Math.floor(Math.log2(max)));
+  return { work: a.map((x) => x * scale), scale };
+}
+
+/** Eigenvalues of 2^k·A back to A's: d / 2^k (exact unless the result is subnormal). */
+function unscale(d: Float64Array, scale: number): Float64Array {
+  for (let i = 0; i < d.length; i++) d[i] /= scale;
+  return d;
 }
 
 /**
@@ -226,9 +245,11 @@ const EPS = 2 ** -52;
 function qlImplicit(d: Float64Array, e: Float64Array, n: number, u: Float64Array | null): void {
   const cs = new Float64Array(n), sn = new Float64Array(n);
   let f = 0;
+  // Deflation threshold eps·‖T‖ from the whole tridiagonal (tql2 grows it with l: at l = 0 it saw
+  // only d_0, e_0, and a subnormal e_0 next to a normal d_1 then made p = (d_1 − d_0)/(2e_0) overflow).
   let tst1 = 0;
+  for (let l = 0; l < n; l++) tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
   for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
     let m = l;
     while (m < n - 1 && Math.abs(e[m]) > EPS * tst1) m++;
     if (m > l) {
@@ -264,7 +285,8 @@ function qlImplicit(d: Float64Array, e: Float64Array, n: number, u: Float64Array
           sn[i] = s;
         }
         if (u) applySweep(u, n, l, m, cs, sn);
-        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        // e_l / d_{l+1} = 1/(p + r), |·| ≤ 1: the product of two off-diagonals (tql2's el1·e_l) overflows past 1e154.
+        p = -s * s2 * c3 * el1 * (e[l] / dl1);
         e[l] = s * p;
         d[l] = c * p;
       } while (Math.abs(e[l]) > EPS * tst1);
