@@ -14,6 +14,7 @@ import { HasmeInputError } from '../errors.js';
 import type { SdeModel } from '../formats/types.js';
 import { stepsOf } from '../problems/steps.js';
 import type { OneDimProblem } from '../problems/types.js';
+import { boxOperator, iterateBox, type BoxOperator } from './boxOperator.js';
 import { gaussHermite } from './gaussHermite.js';
 import { interpolate, stencilAt, uniformGrid, type UniformGrid } from './lagrangeGrid.js';
 import { checkOneDimRegime, objective, oneDimSde, type OneDimObjectiveFns, type OneDimSde } from './oneDimModels.js';
@@ -74,49 +75,10 @@ function testFunction(p: OneDimProblem): (x: number) => number {
   return (x) => Math.exp(-((x - c) ** 2) / (2 * w * w));
 }
 
-/** A banded step operator: row i is E[interpolation functional at next(x_i, Z)], stored on columns start[i] .. start[i] + width − 1. */
-interface BandOperator {
-  width: number;
-  start: Int32Array;
-  vals: Float64Array;
-}
-
-function transitionOperator(grid: UniformGrid, q: number, next: (x: number, z: number) => number): BandOperator {
+/** The step map x ↦ E[interp(next(x, Z))] over a q-point Gauss–Hermite rule (src/weak/boxOperator.ts, 1-D). */
+function transitionOperator(grid: UniformGrid, q: number, next: (x: number, z: number) => number): BoxOperator {
   const { nodes, weights } = gaussHermite(q);
-  const n = grid.points.length;
-  const stencils = Array.from(grid.points, (x) => nodes.map((z) => stencilAt(grid, next(x, z))));
-  const start = Int32Array.from(stencils, (row) => Math.min(...row.map((st) => st.cols[0])));
-  // A loop, not Math.max(...): a spread of one argument per grid point overflows the stack.
-  let width = 0;
-  stencils.forEach((row, i) => {
-    for (const st of row) width = Math.max(width, st.cols[st.cols.length - 1] - start[i] + 1);
-  });
-  // Shift bands that would run past the last grid point back inside (they still cover their row).
-  for (let i = 0; i < n; i++) start[i] = Math.min(start[i], n - width);
-  const vals = new Float64Array(n * width);
-  stencils.forEach((row, i) => {
-    row.forEach((st, k) => {
-      for (let a = 0; a < st.cols.length; a++) vals[i * width + st.cols[a] - start[i]] += weights[k] * st.weights[a];
-    });
-  });
-  return { width, start, vals };
-}
-
-/** Applies G `steps` times to v (v ← G v). */
-function iterate(G: BandOperator, v: Float64Array, steps: number): Float64Array {
-  let cur = Float64Array.from(v);
-  let nxt = new Float64Array(v.length);
-  const { width, start, vals } = G;
-  for (let s = 0; s < steps; s++) {
-    for (let i = 0; i < cur.length; i++) {
-      const off = i * width - start[i];
-      let acc = 0;
-      for (let j = start[i]; j < start[i] + width; j++) acc += vals[off + j] * cur[j];
-      nxt[i] = acc;
-    }
-    [cur, nxt] = [nxt, cur];
-  }
-  return cur;
+  return boxOperator([grid.points.length], (i) => nodes.map((z, k) => ({ weight: weights[k], axes: [stencilAt(grid, next(grid.points[i], z))] })));
 }
 
 interface Setup {
@@ -136,7 +98,7 @@ function setup(p: OneDimProblem, res: Resolution, f: OneDimObjectiveFns): Setup 
 
 function sgdValue(s: Setup, eta: number, steps: number, res: Resolution): number {
   const G = transitionOperator(s.grid, res.quadratureNodes, (x, z) => x - eta * s.f.fp(x) - eta * s.sigma * z);
-  return interpolate(s.grid, iterate(G, s.u0, steps), s.x0);
+  return interpolate(s.grid, iterateBox(G, s.u0, steps), s.x0);
 }
 
 /** Platen's explicit weak order-2 step for dX = a dt + s dW with a = −b, s = sqrt(ηD), ΔW = √h Z. */
@@ -158,7 +120,7 @@ function platenStep(sde: OneDimSde, eta: number, h: number): (x: number, z: numb
 /** E u(X_T) by the plain Platen recursion with m substeps per η (weak order 2 in h = η/m). */
 function platenValue(s: Setup, sde: OneDimSde, eta: number, steps: number, m: number, q: number): number {
   const G = transitionOperator(s.grid, q, platenStep(sde, eta, eta / m));
-  return interpolate(s.grid, iterate(G, s.u0, steps * m), s.x0);
+  return interpolate(s.grid, iterateBox(G, s.u0, steps * m), s.x0);
 }
 
 function sdeValue(s: Setup, model: SdeModel, eta: number, steps: number, res: Resolution): number {
