@@ -70,8 +70,29 @@ export interface OneDimProblem extends Schedule {
   test: { center: Dec; width: Dec };
 }
 
+/** One ridge λ·log cosh(aᵀx) of a 2-D objective (C22). */
+export interface Ridge {
+  a: DecVector;
+  lambda: Dec;
+}
+
+/**
+ * 2-D non-quadratic f(x) = Σ_k λ_k log cosh(a_kᵀx) + (μ/2)|x|² with additive Gaussian gradient noise
+ * N(0, Σ), Σ ≻ 0 (C22, spec/weak.md §10). With non-parallel a_k the Hessian's eigenbasis rotates along
+ * trajectories, so it commutes neither with Σ nor with itself at other points.
+ */
+export interface TwoDimProblem extends Schedule {
+  kind: 'twod';
+  ridges: Ridge[];
+  mu: Dec;
+  Sigma: DecMatrix;
+  x0: DecVector;
+  /** Test function u(x) = exp(−|x − center|² / (2 width²)). */
+  test: { center: DecVector; width: Dec };
+}
+
 export type QuadraticLike = QuadraticProblem | FiniteSumProblem;
-export type Problem = QuadraticProblem | FiniteSumProblem | SaddleProblem | OneDimProblem;
+export type Problem = QuadraticProblem | FiniteSumProblem | SaddleProblem | OneDimProblem | TwoDimProblem;
 
 /**
  * The common form of every quadratic problem, read by the moment engines: gradient
