@@ -78,4 +78,5 @@ export const CLAIM_CHECKS: ClaimCheck[] = [
   weakCheck('C19'),
   weakCheck('C20'),
   makeC21(libraryImpl(), builtinPowerCurve),
+  weakCheck('C22'),
 ];

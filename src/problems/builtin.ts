@@ -87,6 +87,44 @@ const BUILTINS: Record<string, Builtin> = {
   },
 };
 
+/**
+ * The 2-D built-ins' schedule (C22): T = 1/2, η = 0.1/2^j, j = 1..4 (regime R: η·(μ + Σλ_k|a_k|²) ≤ 0.11).
+ * Coarser than HALVINGS: the 2-D engine's cost grows with the grid, not with 1/η, and these
+ * errors stay 10³× above its error estimate.
+ */
+const TWOD_HALVINGS = ['0.05', '0.025', '0.0125', '0.00625'];
+
+Object.assign(BUILTINS, {
+  'ridges-d2': {
+    description: '2-D f = log cosh(x₁) + log cosh(0.6x₁ + 0.8x₂) + 0.1|x|², Σ = [[1, .3], [.3, .5]] (Hessian eigenbasis rotates along paths), T = 1/2',
+    claims: ['C22', 'C23'],
+    file: {
+      kind: 'twod',
+      ridges: [{ a: ['1', '0'], lambda: '1' }, { a: ['0.6', '0.8'], lambda: '1' }],
+      mu: '0.2',
+      Sigma: [['1', '0.3'], ['0.3', '0.5']],
+      x0: ['1', '-0.5'],
+      T: '0.5',
+      etas: TWOD_HALVINGS,
+      test: { center: ['0.3', '0.2'], width: '1' },
+    },
+  },
+  'ridges3-d2': {
+    description: '2-D f = 1.5 log cosh(x₂) + log cosh(x₁ − x₂) + 0.5 log cosh(x₁ + 0.5x₂) + 0.05|x|², Σ = [[.4, −.2], [−.2, .8]], T = 1/2',
+    claims: ['C22'],
+    file: {
+      kind: 'twod',
+      ridges: [{ a: ['0', '1'], lambda: '1.5' }, { a: ['1', '-1'], lambda: '1' }, { a: ['1', '0.5'], lambda: '0.5' }],
+      mu: '0.1',
+      Sigma: [['0.4', '-0.2'], ['-0.2', '0.8']],
+      x0: ['-0.8', '0.6'],
+      T: '0.5',
+      etas: TWOD_HALVINGS,
+      test: { center: ['0', '0.3'], width: '0.8' },
+    },
+  },
+} satisfies Record<string, Builtin>);
+
 /** Names, kinds and one-line descriptions of the built-in problems. */
 export function listBuiltins(): { name: string; kind: string; claims: string[]; description: string }[] {
   return Object.entries(BUILTINS).map(([name, b]) => ({ name, kind: String(b.file.kind), claims: b.claims, description: b.description }));

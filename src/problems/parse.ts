@@ -20,6 +20,7 @@ import type {
   QuadraticProblem,
   QuadraticTest,
   SaddleProblem,
+  TwoDimProblem,
 } from './types.js';
 
 /** Largest dimension the exact engines accept (their ODE has size d + d² + 1). */
@@ -201,6 +202,42 @@ function parseOneDim(obj: Json): OneDimProblem {
   };
 }
 
+/** Most ridges of a 2-D objective. */
+export const MAX_RIDGES = 8;
+
+/**
+ * A 2-D problem (C22, spec/weak.md §10): ridges λ_k > 0 with a_k ≠ 0, μ ≥ 0, Σ 2×2 symmetric
+ * positive definite (Σ ≻ 0: the engine factors it), x0 and test.center of length 2.
+ */
+function parseTwoDim(obj: Json): TwoDimProblem {
+  const raw = field(obj, 'ridges', 'problem');
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_RIDGES) throw new HasmeInputError('shape', `ridges: expected 1..${MAX_RIDGES} ridges {"a": [a1, a2], "lambda": λ}`);
+  const ridges = raw.map((r, k) => {
+    if (typeof r !== 'object' || r === null) throw new HasmeInputError('parse', `ridges[${k}]: expected {"a": [a1, a2], "lambda": λ}`);
+    const a = parseVector(field(r as Json, 'a', `ridges[${k}]`), `ridges[${k}].a`, 2);
+    if (a.every((x) => new Exact(x).isZero())) throw new HasmeInputError('parse', `ridges[${k}].a must be non-zero`);
+    return { a, lambda: parsePositive(field(r as Json, 'lambda', `ridges[${k}]`), `ridges[${k}].lambda`) };
+  });
+  const mu = parseDec(field(obj, 'mu', 'problem'), 'mu');
+  if (new Exact(mu).isNegative()) throw new HasmeInputError('parse', `mu must be ≥ 0 (f convex), got ${mu}`);
+  const Sigma = parseSquare(field(obj, 'Sigma', 'problem'), 'Sigma', 2);
+  checkSymmetric(Sigma, 'Sigma');
+  checkPsd(Sigma, 'Sigma');
+  const [s11, s12, s22] = [Sigma[0][0], Sigma[0][1], Sigma[1][1]].map((x) => new Exact(x));
+  if (!s11.gt(0) || !s11.times(s22).minus(s12.times(s12)).gt(0)) throw new HasmeInputError('not-psd', 'Sigma must be positive definite (det > 0) for the 2-D engine');
+  const t = field(obj, 'test', 'problem');
+  if (typeof t !== 'object' || t === null) throw new HasmeInputError('parse', 'test: expected {"center": [c1, c2], "width": w}');
+  return {
+    kind: 'twod',
+    ridges,
+    mu,
+    Sigma,
+    x0: parseVector(field(obj, 'x0', 'problem'), 'x0', 2),
+    ...parseSchedule(obj),
+    test: { center: parseVector(field(t as Json, 'center', 'test'), 'test.center', 2), width: parsePositive(field(t as Json, 'width', 'test'), 'test.width') },
+  };
+}
+
 /** Validates a parsed JSON value as a problem (any kind). */
 export function parseProblem(value: unknown): Problem {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HasmeInputError('parse', 'problem: expected a JSON object');
@@ -214,8 +251,10 @@ export function parseProblem(value: unknown): Problem {
       return parseSaddle(obj);
     case 'oned':
       return parseOneDim(obj);
+    case 'twod':
+      return parseTwoDim(obj);
     default:
-      throw new HasmeInputError('unsupported', `kind: expected quadratic, finite-sum, saddle or oned, got ${JSON.stringify(obj.kind)}`);
+      throw new HasmeInputError('unsupported', `kind: expected quadratic, finite-sum, saddle, oned or twod, got ${JSON.stringify(obj.kind)}`);
   }
 }
 

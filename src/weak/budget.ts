@@ -11,6 +11,7 @@ import { HasmeInputError } from '../errors.js';
 import { stepsOf } from '../problems/steps.js';
 import type { Problem } from '../problems/types.js';
 import { oneDimGridPoints } from './oneDim.js';
+import { TWOD_UNIT_SECONDS, twoDimWorkUnits } from './twoDim.js';
 
 /** Longest estimated run without --force, seconds. */
 export const MAX_WEAK_SECONDS = 300;
@@ -22,6 +23,7 @@ export function weakSeconds(p: Problem): number {
   if (p.kind === 'saddle') return 0;
   const totalSteps = p.etas.reduce((s, eta) => s + stepsOf(p.T, eta), 0);
   const engines = p.models.length + 1;
+  if (p.kind === 'twod') return twoDimWorkUnits(p) * TWOD_UNIT_SECONDS;
   if (p.kind === 'oned') return totalSteps * engines * oneDimGridPoints(p) * ONED_SECONDS_PER_STEP_POINT;
   const d = p.kind === 'quadratic' ? p.H.length : p.A[0].length;
   return totalSteps * engines * (d + d * d + 1) * EXACT_SECONDS_PER_STEP_UNKNOWN;

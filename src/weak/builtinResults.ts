@@ -14,6 +14,7 @@ import { powerCurve, type PowerCurve } from './recovery.js';
 import { smoothnessSweep, SMOOTHNESS_FAMILIES, type SmoothnessSweep } from './smoothness.js';
 import { finiteSumSweep, type Sweep } from './sweep.js';
 import { weakTable, type WeakTable } from './table.js';
+import { twoDimWeakRows, type TwoDimRow } from './twoDim.js';
 
 /** Precision of the exact engines in checks and figures (HA-SME's zero error sits near 1e-40 there). */
 export const CHECK_DIGITS = 30;
@@ -39,6 +40,15 @@ export function builtinOneDimRows(name: string): Promise<OneDimRow[]> {
     const p = builtinProblem(name);
     if (p.kind !== 'oned') throw new RangeError(`built-in ${name} is not a 1-D problem`);
     return oneDimWeakRows(p);
+  });
+}
+
+/** Rows (with engine-error estimates) of a 2-D built-in (C22, src/weak/twoDim.ts). */
+export function builtinTwoDimRows(name: string): Promise<TwoDimRow[]> {
+  return once(`twod:${name}`, async () => {
+    const p = builtinProblem(name);
+    if (p.kind !== 'twod') throw new RangeError(`built-in ${name} is not a 2-D problem`);
+    return twoDimWeakRows(p);
   });
 }
 

@@ -9,7 +9,7 @@ import type { CheckOptions, ClaimCheck, ClaimId, ClaimOutcome, Counterexample } 
 import type { SdeModel } from '../formats/types.js';
 import type { QuadraticLike, SaddleProblem } from '../problems/types.js';
 import { judgeAsymptoticOrders, type ErrorsAt, type RefineOptions } from './asymptotic.js';
-import { builtinEscape, builtinOneDimRows, builtinSharpEscape, builtinSmoothness, builtinSweep, builtinTable, builtinWellEscape, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
+import { builtinEscape, builtinOneDimRows, builtinSharpEscape, builtinSmoothness, builtinSweep, builtinTable, builtinTwoDimRows, builtinWellEscape, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
 import { escapeTimesText } from './escapeRender.js';
 import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './generate.js';
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
@@ -18,6 +18,7 @@ import { tallyOutcome } from './outcome.js';
 import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
 import { makeC20 } from './escapeBeyond.js';
 import { makeC18 } from './stationary.js';
+import { makeC22 } from './twoDimClaim.js';
 import { exponentsText, type Sweep } from './sweep.js';
 
 /** The 1-D engine's error must be at least 100× below every weak error it measures. */
@@ -353,7 +354,7 @@ export function makeC19(source: () => Promise<SmoothnessSweep[]> = builtinSmooth
  * through it).
  */
 export function makeWeakChecks(errors: QuadraticErrors = exactQuadraticErrors): ClaimCheck[] {
-  return [makeC14(errors), makeC15(errors), c16, c17, makeC18(), makeC19(), makeC20(builtinWellEscape, builtinSharpEscape)];
+  return [makeC14(errors), makeC15(errors), c16, c17, makeC18(), makeC19(), makeC20(builtinWellEscape, builtinSharpEscape), makeC22(builtinTwoDimRows)];
 }
 
 export const weakChecks: ClaimCheck[] = makeWeakChecks();

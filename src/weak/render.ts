@@ -21,7 +21,7 @@ export function renderWeakTable(t: WeakTable): string {
     const slopes = fit.localSlopes.length ? `  local slopes ${fit.localSlopes.map((s) => s.toFixed(3)).join(', ')}` : '';
     lines.push(`  ${model.padEnd(6)} ${order}${slopes}${fit.preAsymptotic && fit.order !== null ? '  (pre-asymptotic: local slopes differ by > 0.1)' : ''}`);
   }
-  if (t.engineError !== undefined) lines.push(`1-D engine error estimate (refinement): ${t.engineError.toExponential(2)} (absolute, in E u)`);
+  if (t.engineError !== undefined) lines.push(`engine error estimate (refinement): ${t.engineError.toExponential(2)} (absolute, in E u)`);
   return lines.join('\n');
 }
 

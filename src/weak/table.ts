@@ -1,8 +1,8 @@
 /**
  * The weak-error table of a problem (`hasme weak`): rows (model, η, steps, E u for SGD and SDE,
  * error = sde − sgd) and a fitted order per model. Quadratic and finite-sum problems use the exact
- * Decimal engines (reference/weak); 1-D problems the double-precision engine of src/weak/oneDim.ts,
- * whose own error estimate is reported alongside.
+ * Decimal engines (reference/weak); 1-D and 2-D problems the double-precision engines of
+ * src/weak/oneDim.ts and src/weak/twoDim.ts, whose own error estimate is reported alongside.
  */
 import type { Decimal } from 'decimal.js';
 import { HasmeInputError } from '../errors.js';
@@ -65,9 +65,11 @@ export async function weakTable(
 ): Promise<WeakTable> {
   if (p.kind === 'saddle') throw new HasmeInputError('unsupported', 'saddle problems are for `hasme escape`, not `hasme weak`');
   (await import('./budget.js')).requireWeakBudget(p, opts.force);
-  if (p.kind === 'oned') {
-    const { oneDimWeakRows } = await import('./oneDim.js');
-    const rows = oneDimWeakRows(p, { onProgress: opts.onProgress });
+  if (p.kind === 'oned' || p.kind === 'twod') {
+    const rows =
+      p.kind === 'oned'
+        ? (await import('./oneDim.js')).oneDimWeakRows(p, { onProgress: opts.onProgress })
+        : (await import('./twoDim.js')).twoDimWeakRows(p, { onProgress: opts.onProgress });
     return {
       rows: rows.map((r) => ({ model: r.model, eta: String(r.eta), steps: r.steps, sgd: doubleText(r.sgd), sde: doubleText(r.sde), error: doubleText(r.error) })),
       ...ordersOf(p.models, rows),

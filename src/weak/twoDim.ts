@@ -80,6 +80,22 @@ export function checkTwoDimScale(p: TwoDimProblem, f: TwoDimObjective = twoDimOb
   if (points > MAX_TWOD_GRID_POINTS) throw new HasmeInputError('unsupported', `the 2-D engine would need ${points} grid points, more than ${MAX_TWOD_GRID_POINTS} (shorter T, smaller λ_k or |x0|; spec/weak.md §10)`);
 }
 
+/**
+ * Work of a table in units of (grid point × operator application), refined resolution: per η, K SGD
+ * steps plus, per model, 12 Taylor matvecs per exp step, with ρ ≈ 7·1.4·G/spacing (the Gershgorin
+ * bound measured on the built-ins is 6–8·1.4·G/spacing). Seconds per unit: {@link TWOD_UNIT_SECONDS}.
+ */
+export function twoDimWorkUnits(p: TwoDimProblem): number {
+  const f = twoDimObjective(p);
+  const x0 = p.x0.map(Number);
+  const rho = (7 * 1.4 * f.gradBound(Math.hypot(x0[0], x0[1]) + 1)) / REFINED_2D.spacing;
+  const taylor = TAYLOR_DEGREE * Math.ceil(rho * Number(p.T));
+  return twoDimGridPoints(p, f) * p.etas.reduce((s, eta) => s + stepsOf(p.T, eta) + p.models.length * taylor, 0);
+}
+
+/** Seconds per work unit, both resolutions and the coefficient fields included (measured on ridges-d2, spec/weak.md §10). */
+export const TWOD_UNIT_SECONDS = 1e-7;
+
 /** A tensor grid with the test function's values. */
 interface Setup {
   axes: [UniformGrid, UniformGrid];
