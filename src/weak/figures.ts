@@ -129,5 +129,6 @@ export async function weakFigures(): Promise<Figure[]> {
     svg: await escapeDifferenceSvg(esc),
     caption: 'HA-SME’s curve equals SGD’s (zero difference); SME-1, SME-2 and SPF escape early.',
   });
+  figures.push(...(await (await import('./twoDimFigures.js')).twoDimFigures()));
   return figures;
 }

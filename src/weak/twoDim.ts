@@ -245,38 +245,46 @@ interface Generator {
   rho: number;
 }
 
-function generator(s: Setup, model: SdeModel, eta: number, D1: AxisDerivatives, D2: AxisDerivatives): Generator {
-  const up = (D: AxisDerivatives, c: number) => (c < 0 ? D.upPos : D.upNeg);
+/** The generators of `models` at one η (coefficient fields from one library preparation per grid point). */
+function generators(s: Setup, models: readonly SdeModel[], eta: number, D1: AxisDerivatives, D2: AxisDerivatives): Generator[] {
   const n = s.n1 * s.n2;
-  const g: Generator = { c1: new Float64Array(n), c2: new Float64Array(n), c11: new Float64Array(n), c12: new Float64Array(n), c22: new Float64Array(n), rho: 0 };
+  const gs: Generator[] = models.map(() => ({ c1: new Float64Array(n), c2: new Float64Array(n), c11: new Float64Array(n), c12: new Float64Array(n), c22: new Float64Array(n), rho: 0 }));
+  const up = (D: AxisDerivatives, c: number) => (c < 0 ? D.upPos : D.upNeg);
   for (let i = 0; i < s.n1; i++) {
     for (let j = 0; j < s.n2; j++) {
       const r = i * s.n2 + j;
-      const c = localCoefficients(s.f, s.Sigma, eta, model, s.axes[0].points[i], s.axes[1].points[j]);
-      if (c.lambdaMin < 0) {
-        throw new HasmeInputError('not-psd', `${model}'s diffusion has λ_min = ${c.lambdaMin.toExponential(3)} < 0 at x = (${s.axes[0].points[i].toPrecision(4)}, ${s.axes[1].points[j].toPrecision(4)}), η = ${eta}: the SDE is not real there (map: spec/weak.md §10)`);
-      }
-      g.c1[r] = -c.b[0];
-      g.c2[r] = -c.b[1];
-      g.c11[r] = (eta / 2) * c.D[0];
-      g.c12[r] = eta * c.D[1];
-      g.c22[r] = (eta / 2) * c.D[2];
-      const row =
-        Math.abs(g.c1[r]) * up(D1, g.c1[r]).abs[i] +
-        Math.abs(g.c2[r]) * up(D2, g.c2[r]).abs[j] +
-        Math.abs(g.c11[r]) * D1.d2.abs[i] +
-        Math.abs(g.c22[r]) * D2.d2.abs[j] +
-        Math.abs(g.c12[r]) * D1.d1.abs[i] * D2.d1.abs[j];
-      g.rho = Math.max(g.rho, row);
+      const local = localCoefficients(s.f, s.Sigma, eta, models, s.axes[0].points[i], s.axes[1].points[j]);
+      local.forEach((c, k) => {
+        if (c.lambdaMin < 0) {
+          throw new HasmeInputError('not-psd', `${models[k]}'s diffusion has λ_min = ${c.lambdaMin.toExponential(3)} < 0 at x = (${s.axes[0].points[i].toPrecision(4)}, ${s.axes[1].points[j].toPrecision(4)}), η = ${eta}: the SDE is not real there (map: spec/weak.md §10)`);
+        }
+        const g = gs[k];
+        g.c1[r] = -c.b[0];
+        g.c2[r] = -c.b[1];
+        g.c11[r] = (eta / 2) * c.D[0];
+        g.c12[r] = eta * c.D[1];
+        g.c22[r] = (eta / 2) * c.D[2];
+        const row =
+          Math.abs(g.c1[r]) * up(D1, g.c1[r]).abs[i] +
+          Math.abs(g.c2[r]) * up(D2, g.c2[r]).abs[j] +
+          Math.abs(g.c11[r]) * D1.d2.abs[i] +
+          Math.abs(g.c22[r]) * D2.d2.abs[j] +
+          Math.abs(g.c12[r]) * D1.d1.abs[i] * D2.d1.abs[j];
+        g.rho = Math.max(g.rho, row);
+      });
     }
   }
-  return g;
+  return gs;
 }
 
-function sdeValue(s: Setup, model: SdeModel, eta: number, T: number): number {
+/** E u(X_T) for every model at one η: exp(T𝓛_h)u at x0 per model. */
+function sdeValues(s: Setup, models: readonly SdeModel[], eta: number, T: number): number[] {
   const D1 = axisDerivatives(s.axes[0]);
   const D2 = axisDerivatives(s.axes[1]);
-  const g = generator(s, model, eta, D1, D2);
+  return generators(s, models, eta, D1, D2).map((g) => sdeValue(s, g, D1, D2, T));
+}
+
+function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivatives, T: number): number {
   const n = s.n1 * s.n2;
   const [u1, u2, a1, a11, a22, a12] = Array.from({ length: 6 }, () => new Float64Array(n));
   const apply = (v: Float64Array, out: Float64Array) => {
@@ -290,7 +298,6 @@ function sdeValue(s: Setup, model: SdeModel, eta: number, T: number): number {
     for (let r = 0; r < n; r++) out[r] = g.c1[r] * u1[r] + g.c2[r] * u2[r] + g.c11[r] * a11[r] + g.c12[r] * a12[r] + g.c22[r] * a22[r];
   };
   const steps = Math.max(1, Math.ceil(g.rho * T));
-  if (process.env.TWOD_DEBUG) console.error(model, eta, s.n1, s.n2, "rho", g.rho, "steps", steps);
   const dt = T / steps;
   let v = Float64Array.from(s.u0);
   let term = new Float64Array(n);
@@ -334,10 +341,11 @@ export function twoDimWeakRows(
     const steps = stepsOf(p.T, etaText);
     const sgd0 = sgdValue(base, eta, steps, qBase);
     const sgd1 = sgdValue(fine, eta, steps, qFine);
-    for (const model of p.models) {
-      const sde0 = sdeValue(base, model, eta, T);
-      const sde1 = sdeValue(fine, model, eta, T);
-      if (process.env.TWOD_DEBUG) console.error(model, 'dSGD', sgd1 - sgd0, 'dSDE', sde1 - sde0);
+    const sdes0 = sdeValues(base, p.models, eta, T);
+    const sdes1 = sdeValues(fine, p.models, eta, T);
+    for (const [k, model] of p.models.entries()) {
+      const sde0 = sdes0[k];
+      const sde1 = sdes1[k];
       const row = { model, eta, steps, sgd: sgd1, sde: sde1, error: sde1 - sgd1, engineError: Math.abs(sde1 - sgd1 - (sde0 - sgd0)) };
       if (![row.sgd, row.sde, row.engineError].every(Number.isFinite)) {
         throw new HasmeInputError('non-finite', `the 2-D engine's values for ${model} at η = ${eta} are beyond double range`);
@@ -355,5 +363,5 @@ export function hasmeLambdaMinMap(p: TwoDimProblem, eta: number, spacing = 0.1):
   const Sigma = p.Sigma.map((r) => r.map(Number));
   const box = twoDimDomain(p, f, REFINED_2D.margin);
   const [x, y] = box.map(([lo, hi]) => Array.from(uniformGrid(lo, hi, spacing, 2).points));
-  return { x, y, lambdaMin: x.map((x1) => y.map((x2) => localCoefficients(f, Sigma, eta, 'hasme', x1, x2).lambdaMin)) };
+  return { x, y, lambdaMin: x.map((x1) => y.map((x2) => localCoefficients(f, Sigma, eta, ['hasme'], x1, x2)[0].lambdaMin)) };
 }

@@ -7,7 +7,8 @@
  */
 import { HasmeInputError } from '../errors.js';
 import type { SdeModel } from '../formats/types.js';
-import { coefficients } from '../library/coefficients.js';
+import { coefficientsOf } from '../library/coefficients.js';
+import { prepare } from '../library/prepare.js';
 import type { TwoDimProblem } from '../problems/types.js';
 
 /** Gradient and Hessian [h11, h12, h22] of f at (x1, x2). */
@@ -72,14 +73,20 @@ export interface LocalCoefficients {
   lambdaMin: number;
 }
 
-/** T∇f and D of `model` at x, from the library at (∇²f(x), Σ, η). */
-export function localCoefficients(f: TwoDimObjective, Sigma: number[][], eta: number, model: SdeModel, x1: number, x2: number): LocalCoefficients {
+/**
+ * T∇f and D of each of `models` at x, from the library at (∇²f(x), Σ, η): one validation and
+ * eigendecomposition (prepare) shared by the models (coefficientsOf).
+ */
+export function localCoefficients(f: TwoDimObjective, Sigma: number[][], eta: number, models: readonly SdeModel[], x1: number, x2: number): LocalCoefficients[] {
   const [h11, h12, h22] = f.hess(x1, x2);
   const [g1, g2] = f.grad(x1, x2);
-  const c = coefficients([[h11, h12], [h12, h22]], Sigma, eta, { model });
-  const T = c.drift.re;
-  const D = c.diffusion.re;
-  const lambdaMin = c.diagnostics.lambdaMinDiffusion;
-  if (lambdaMin === null) throw new HasmeInputError('unsupported', `complex diffusion at x = (${x1}, ${x2}), η = ${eta}: not regime R`);
-  return { b: [T[0] * g1 + T[1] * g2, T[2] * g1 + T[3] * g2], D: [D[0], 0.5 * (D[1] + D[2]), D[3]], lambdaMin };
+  const prepared = prepare([[h11, h12], [h12, h22]], Sigma, eta);
+  return models.map((model) => {
+    const c = coefficientsOf(prepared, model);
+    const T = c.drift.re;
+    const D = c.diffusion.re;
+    const lambdaMin = c.diagnostics.lambdaMinDiffusion;
+    if (lambdaMin === null) throw new HasmeInputError('unsupported', `complex diffusion at x = (${x1}, ${x2}), η = ${eta}: not regime R`);
+    return { b: [T[0] * g1 + T[1] * g2, T[2] * g1 + T[3] * g2], D: [D[0], 0.5 * (D[1] + D[2]), D[3]], lambdaMin };
+  });
 }

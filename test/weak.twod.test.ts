@@ -1,0 +1,179 @@
+/**
+ * The 2-D non-quadratic engine (C22, spec/weak.md §10): its pieces against exact results, the whole
+ * engine against closed forms on a quadratic objective (SGD and the OU processes are Gaussian;
+ * HA-SME's law equals SGD's, C4), problem-file validation, and C22's check on injected results
+ * (it fails on a wrong order, a larger HA-SME constant, or an engine error above 1e-3 of a weak error).
+ */
+import { describe, expect, it } from 'vitest';
+import { HasmeInputError } from '../src/errors.js';
+import type { SdeModel } from '../src/formats/types.js';
+import { parseProblem } from '../src/problems/parse.js';
+import type { TwoDimProblem } from '../src/problems/types.js';
+import { fornbergWeights } from '../src/weak/fdWeights.js';
+import { hasmeLambdaMinMap, twoDimWeakRows, type TwoDimResolution, type TwoDimRow } from '../src/weak/twoDim.js';
+import { makeC22 } from '../src/weak/twoDimClaim.js';
+import { weakSeconds } from '../src/weak/budget.js';
+import { builtinProblem } from '../src/problems/builtin.js';
+
+const OPTS = { runs: 10, seed: 1 };
+
+describe('2-D engine pieces', () => {
+  it('Fornberg weights differentiate polynomials of degree ≤ n − 1 exactly (to 1e-10)', () => {
+    const nodes = [-3, -2, -1, 0, 1, 2, 3, 4];
+    const w = fornbergWeights(0.3, nodes, 2);
+    const p = (x: number) => 2 - x + 0.5 * x ** 3 - 0.02 * x ** 7;
+    const dp = (x: number) => -1 + 1.5 * x ** 2 - 0.14 * x ** 6;
+    const d2p = (x: number) => 3 * x - 0.84 * x ** 5;
+    const apply = (k: number) => nodes.reduce((s, x, j) => s + w[k][j] * p(x), 0);
+    expect(Math.abs(apply(0) - p(0.3))).toBeLessThan(1e-10);
+    expect(Math.abs(apply(1) - dp(0.3))).toBeLessThan(1e-10);
+    expect(Math.abs(apply(2) - d2p(0.3))).toBeLessThan(1e-10);
+  });
+});
+
+/** A quadratic f = (μ/2)|x|² (no ridges): SGD's and every model's law is Gaussian in closed form. */
+const QUADRATIC: TwoDimProblem = {
+  kind: 'twod',
+  ridges: [],
+  mu: '1',
+  Sigma: [['1', '0.3'], ['0.3', '0.5']],
+  x0: ['0.8', '-0.4'],
+  T: '0.5',
+  etas: ['0.05'],
+  models: ['sme1', 'hasme'],
+  test: { center: ['0.3', '0.2'], width: '1' },
+};
+
+/** E exp(−|x − c|²/(2w²)) for x ~ N(m, sI + Σ·v) with Σ 2×2: det(I + C/w²)^{−1/2} exp(−½ (m − c)ᵀ(C + w²I)⁻¹(m − c)). */
+function gaussianTest(m: number[], C: number[][], c: number[], w: number): number {
+  const A = [[C[0][0] + w * w, C[0][1]], [C[1][0], C[1][1] + w * w]];
+  const det = A[0][0] * A[1][1] - A[0][1] * A[1][0];
+  const d = [m[0] - c[0], m[1] - c[1]];
+  const q = (A[1][1] * d[0] * d[0] - 2 * A[0][1] * d[0] * d[1] + A[0][0] * d[1] * d[1]) / det;
+  return (w * w / Math.sqrt(det)) * Math.exp(-q / 2);
+}
+
+/** Coarse resolutions: the closed-form test checks the engine against its own (then larger) error estimate, quickly. */
+const COARSE: TwoDimResolution = { spacing: 0.2, order: 12, quadratureNodes: 4, margin: 1 };
+const FINE: TwoDimResolution = { spacing: 0.15, order: 14, quadratureNodes: 5, margin: 1.5 };
+
+describe('2-D engine against closed forms (C22, additive quadratic)', () => {
+  it('SGD and SME-1 match their Gaussian laws, HA-SME matches SGD (C4), within 10× the engine estimate', () => {
+    const rows = twoDimWeakRows(QUADRATIC, { base: COARSE, refined: FINE });
+    const eta = 0.05;
+    const mu = 1;
+    const K = 10;
+    const S = [[1, 0.3], [0.3, 0.5]];
+    const m = 1 - eta * mu;
+    const sgdVar = (eta * eta * (1 - m ** (2 * K))) / (1 - m * m);
+    const sgd = gaussianTest([0.8 * m ** K, -0.4 * m ** K], S.map((r) => r.map((x) => x * sgdVar)), [0.3, 0.2], 1);
+    const T = 0.5;
+    const ouVar = (eta * (1 - Math.exp(-2 * mu * T))) / (2 * mu);
+    const sme1 = gaussianTest([0.8 * Math.exp(-mu * T), -0.4 * Math.exp(-mu * T)], S.map((r) => r.map((x) => x * ouVar)), [0.3, 0.2], 1);
+    const by = (model: SdeModel) => rows.find((r) => r.model === model)!;
+    const bound = 10 * Math.max(...rows.map((r) => r.engineError)) + 1e-12;
+    expect(Math.abs(by('sme1').sgd - sgd)).toBeLessThan(bound);
+    expect(Math.abs(by('sme1').sde - sme1)).toBeLessThan(bound);
+    expect(Math.abs(by('hasme').error)).toBeLessThan(bound);
+    expect(Math.abs(by('sme1').error)).toBeGreaterThan(100 * bound);
+  });
+});
+
+describe('2-D problem files (spec/weak.md §10)', () => {
+  const good = () => structuredClone({ ...builtinFile(), kind: 'twod' });
+  function builtinFile(): Record<string, unknown> {
+    const p = builtinProblem('ridges-d2') as TwoDimProblem;
+    return JSON.parse(JSON.stringify(p));
+  }
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof HasmeInputError ? e.code : 'other';
+    }
+    return 'none';
+  };
+
+  it('the built-ins parse and round-trip through the parser', () => {
+    expect(parseProblem(good()).kind).toBe('twod');
+  });
+
+  it.each([
+    ['no ridges', (o: Record<string, unknown>) => (o.ridges = []), 'shape'],
+    ['a zero ridge direction', (o: Record<string, unknown>) => ((o.ridges as { a: string[] }[])[0].a = ['0', '0']), 'parse'],
+    ['a negative λ', (o: Record<string, unknown>) => ((o.ridges as { lambda: string }[])[0].lambda = '-1'), 'parse'],
+    ['negative μ', (o: Record<string, unknown>) => (o.mu = '-0.1'), 'parse'],
+    ['singular Σ', (o: Record<string, unknown>) => (o.Sigma = [['1', '1'], ['1', '1']]), 'not-psd'],
+    ['asymmetric Σ', (o: Record<string, unknown>) => (o.Sigma = [['1', '0.2'], ['0.1', '1']]), 'not-symmetric'],
+    ['x0 of length 3', (o: Record<string, unknown>) => (o.x0 = ['1', '2', '3']), 'shape'],
+    ['a test without center', (o: Record<string, unknown>) => (o.test = { width: '1' }), 'parse'],
+    ['a non-number', (o: Record<string, unknown>) => (o.mu = 'abc'), 'non-finite'],
+  ])('%s is refused with a typed error', (_name, edit, expected) => {
+    const o = good();
+    edit(o);
+    expect(code(() => parseProblem(o))).toBe(expected);
+  });
+
+  it('a problem beyond the grid limit is refused before any work; a long one is estimated past the time limit', () => {
+    const huge = { ...(builtinProblem('ridges-d2') as TwoDimProblem), T: '40', etas: ['0.05'] };
+    expect(code(() => twoDimWeakRows(huge))).toBe('unsupported');
+    // The SDE solves cost grows with the grid and T, not with 1/η: ten step sizes at T = 1.5.
+    const long = { ...(builtinProblem('ridges-d2') as TwoDimProblem), T: '1.5', etas: ['0.3', '0.15', '0.1', '0.075', '0.05', '0.0375', '0.025', '0.01875', '0.0125', '0.00625'] };
+    expect(weakSeconds(long)).toBeGreaterThan(300);
+  });
+
+  it('η beyond regime R (η·curvature ≥ 1) is refused', () => {
+    const p = { ...(builtinProblem('ridges-d2') as TwoDimProblem), etas: ['0.5'] };
+    expect(code(() => twoDimWeakRows(p, { base: COARSE, refined: FINE }))).toBe('unsupported');
+  });
+});
+
+describe('HA-SME λ_min(Σ̃(x)) map (C22)', () => {
+  it('is positive on ridges-d2 at η = 0.05 and negative somewhere for a nearly singular Σ at a large η', () => {
+    const good = hasmeLambdaMinMap(builtinProblem('ridges-d2') as TwoDimProblem, 0.05, 0.5);
+    expect(Math.min(...good.lambdaMin.flat())).toBeGreaterThan(0);
+    const bad = { ...(builtinProblem('ridges-d2') as TwoDimProblem), Sigma: [['0.5', '0.4999'], ['0.4999', '0.5']] };
+    const map = hasmeLambdaMinMap(bad, 0.3, 0.5);
+    expect(Math.min(...map.lambdaMin.flat())).toBeLessThan(0);
+  });
+});
+
+/** Synthetic rows err = C η^q (1 + η) per model (exact orders), for the check's logic. */
+function syntheticRows(constants: Record<SdeModel, [number, number]>, engineError = 0): TwoDimRow[] {
+  const etas = [0.05, 0.025, 0.0125, 0.00625];
+  return etas.flatMap((eta) =>
+    (Object.keys(constants) as SdeModel[]).map((model) => {
+      const [C, q] = constants[model];
+      const error = C * eta ** q * (1 + eta);
+      return { model, eta, steps: Math.round(0.5 / eta), sgd: 0.5, sde: 0.5 + error, error, engineError: engineError * Math.abs(error) };
+    }),
+  );
+}
+
+const GOOD: Record<SdeModel, [number, number]> = { sme1: [0.02, 1], sme2: [0.3, 2], spf: [0.25, 2], hasme: [-0.05, 2] };
+
+describe('C22 check (injected results)', () => {
+  it('C22 holds on exact orders 1, 2, 2, 2 with HA-SME the smallest constant', async () => {
+    const out = await makeC22(async () => syntheticRows(GOOD)).run(OPTS);
+    expect(out.status).toBe('holds');
+    expect(out.cases).toBe(2 * (4 + 1 + 2));
+  });
+
+  it('C22 fails when HA-SME is order 1 (its errors replaced by order-1 errors)', async () => {
+    const out = await makeC22(async () => syntheticRows({ ...GOOD, hasme: [0.01, 1] })).run(OPTS);
+    expect(out.status).toBe('fails');
+    expect(out.counterexample?.description).toMatch(/hasme.*order 1, expected 2/);
+  });
+
+  it('C22 fails when HA-SME’s constant is larger than SPF’s', async () => {
+    const out = await makeC22(async () => syntheticRows({ ...GOOD, hasme: [0.5, 2] })).run(OPTS);
+    expect(out.status).toBe('fails');
+    expect(out.counterexample?.description).toMatch(/exceeds/);
+  });
+
+  it('C22 fails when the engine error exceeds 1e-3 of a weak error', async () => {
+    const out = await makeC22(async () => syntheticRows(GOOD, 2e-3)).run(OPTS);
+    expect(out.status).toBe('fails');
+    expect(out.counterexample?.description).toMatch(/engine's error/);
+  });
+});
