@@ -10,9 +10,9 @@
  * (src/weak/twoDimModels.ts). Space: central finite differences of the same order as the
  * interpolation (Fornberg weights), applied as 1-D passes along each axis (∂₁₂ = ∂₂∂₁), the order
  * tapering to 0 at the edges (outflow boundary: the drift points inward for convex f, see §10).
- * Time: v(T) = exp(T𝓛_h)u by N steps of its Taylor polynomial of degree 12 with ρ·T/N ≤ 1, ρ a
- * Gershgorin bound of 𝓛_h (tail ≤ 1/13! per step on the stiffest mode; no time-discretisation
- * error on the smooth solution at double precision).
+ * Time: v(T) = exp(T𝓛_h)u by N steps of its Taylor polynomial of degree 32 with ρ·T/N ≤ 6, ρ a
+ * Gershgorin bound of 𝓛_h (tail ≤ 6³³/33! ≈ 5e-12 per step on the stiffest mode; no
+ * time-discretisation error on the smooth solution at double precision).
  * Numerical error: everything is recomputed at a refined resolution; engineError is the difference.
  */
 import { HasmeInputError } from '../errors.js';
@@ -38,11 +38,12 @@ export interface TwoDimResolution {
   margin: number;
 }
 
-export const BASE_2D: TwoDimResolution = { spacing: 0.125, order: 14, quadratureNodes: 4, margin: 1.5 };
-export const REFINED_2D: TwoDimResolution = { spacing: 0.09, order: 16, quadratureNodes: 5, margin: 2 };
+export const BASE_2D: TwoDimResolution = { spacing: 0.15, order: 14, quadratureNodes: 4, margin: 1.5 };
+export const REFINED_2D: TwoDimResolution = { spacing: 0.11, order: 16, quadratureNodes: 5, margin: 2 };
 
-/** Taylor degree of each time step of exp(T𝓛_h). */
-const TAYLOR_DEGREE = 12;
+/** Taylor degree of each time step of exp(T𝓛_h), and the bound on ρ·dt. */
+const TAYLOR_DEGREE = 32;
+const TAYLOR_RADIUS = 6;
 /** Points a tapered edge stencil may have on its longer side beyond the shorter side (and the upwind bias). */
 const EDGE_EXTRA = 2;
 
@@ -82,14 +83,14 @@ export function checkTwoDimScale(p: TwoDimProblem, f: TwoDimObjective = twoDimOb
 
 /**
  * Work of a table in units of (grid point × operator application), refined resolution: per η, K SGD
- * steps plus, per model, 12 Taylor matvecs per exp step, with ρ ≈ 7·1.4·G/spacing (the Gershgorin
+ * steps plus, per model, TAYLOR_DEGREE matvecs per exp step of ρ·dt ≤ TAYLOR_RADIUS, with ρ ≈ 7·1.4·G/spacing (the Gershgorin
  * bound measured on the built-ins is 6–8·1.4·G/spacing). Seconds per unit: {@link TWOD_UNIT_SECONDS}.
  */
 export function twoDimWorkUnits(p: TwoDimProblem): number {
   const f = twoDimObjective(p);
   const x0 = p.x0.map(Number);
   const rho = (7 * 1.4 * f.gradBound(Math.hypot(x0[0], x0[1]) + 1)) / REFINED_2D.spacing;
-  const taylor = TAYLOR_DEGREE * Math.ceil(rho * Number(p.T));
+  const taylor = TAYLOR_DEGREE * Math.ceil((rho * Number(p.T)) / TAYLOR_RADIUS);
   return twoDimGridPoints(p, f) * p.etas.reduce((s, eta) => s + stepsOf(p.T, eta) + p.models.length * taylor, 0);
 }
 
@@ -297,7 +298,7 @@ function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivativ
     pass(s, 1, a1, a12, () => D2.d1);
     for (let r = 0; r < n; r++) out[r] = g.c1[r] * u1[r] + g.c2[r] * u2[r] + g.c11[r] * a11[r] + g.c12[r] * a12[r] + g.c22[r] * a22[r];
   };
-  const steps = Math.max(1, Math.ceil(g.rho * T));
+  const steps = Math.max(1, Math.ceil((g.rho * T) / TAYLOR_RADIUS));
   const dt = T / steps;
   let v = Float64Array.from(s.u0);
   let term = new Float64Array(n);
