@@ -216,21 +216,44 @@ function axisDerivatives(g: UniformGrid): AxisDerivatives {
   return { d1: axisStencils(g, 1, k, k), d2: axisStencils(g, 2, k, k), upPos: axisStencils(g, 1, k + 1, k), upNeg: axisStencils(g, 1, k, k + 1) };
 }
 
-/** out[r] = Σ w · v along `axis` with node r's stencil from `pick(r)`. */
-function pass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, pick: (r: number) => AxisStencils): void {
+/**
+ * out = (stencil pass along `axis`) v. With `sign` the pass is upwinded: node r uses `pos` where
+ * sign[r] < 0 (transport velocity −sign > 0) and `neg` otherwise; without it every node uses `pos`.
+ * Axis 0 runs as whole-row updates (contiguous inner loops), axis 1 per point.
+ */
+function pass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, pos: AxisStencils, neg?: AxisStencils, sign?: Float64Array): void {
   const { n1, n2 } = s;
-  const stride = axis === 0 ? n2 : 1;
+  if (axis === 1) {
+    for (let i = 0; i < n1; i++) {
+      for (let j = 0; j < n2; j++) {
+        const r = i * n2 + j;
+        const st = sign && sign[r] >= 0 ? neg! : pos;
+        const len = st.len[j];
+        let acc = 0;
+        let k = j * st.width;
+        let c = r + st.lo[j];
+        for (let t = 0; t < len; t++) acc += st.w[k++] * v[c++];
+        out[r] = acc;
+      }
+    }
+    return;
+  }
+  const other = sign ? new Float64Array(n2) : null;
   for (let i = 0; i < n1; i++) {
-    for (let j = 0; j < n2; j++) {
-      const r = i * n2 + j;
-      const st = pick(r);
-      const node = axis === 0 ? i : j;
-      const len = st.len[node];
-      let acc = 0;
-      let k = node * st.width;
-      let c = r + st.lo[node] * stride;
-      for (let t = 0; t < len; t++, c += stride) acc += st.w[k++] * v[c];
-      out[r] = acc;
+    const row = i * n2;
+    out.fill(0, row, row + n2);
+    const accumulate = (st: AxisStencils, into: Float64Array, at: number) => {
+      for (let t = 0; t < st.len[i]; t++) {
+        const w = st.w[i * st.width + t];
+        const src = (i + st.lo[i] + t) * n2;
+        for (let j = 0; j < n2; j++) into[at + j] += w * v[src + j];
+      }
+    };
+    accumulate(pos, out, row);
+    if (other && sign && neg) {
+      other.fill(0);
+      accumulate(neg, other, 0);
+      for (let j = 0; j < n2; j++) if (sign[row + j] >= 0) out[row + j] = other[j];
     }
   }
 }
@@ -290,12 +313,12 @@ function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivativ
   const [u1, u2, a1, a11, a22, a12] = Array.from({ length: 6 }, () => new Float64Array(n));
   const apply = (v: Float64Array, out: Float64Array) => {
     // Transport velocity −c: upwind-biased stencils (dissipative, no reflected grid modes).
-    pass(s, 0, v, u1, (r) => (g.c1[r] < 0 ? D1.upPos : D1.upNeg));
-    pass(s, 1, v, u2, (r) => (g.c2[r] < 0 ? D2.upPos : D2.upNeg));
-    pass(s, 0, v, a1, () => D1.d1);
-    pass(s, 0, v, a11, () => D1.d2);
-    pass(s, 1, v, a22, () => D2.d2);
-    pass(s, 1, a1, a12, () => D2.d1);
+    pass(s, 0, v, u1, D1.upPos, D1.upNeg, g.c1);
+    pass(s, 1, v, u2, D2.upPos, D2.upNeg, g.c2);
+    pass(s, 0, v, a1, D1.d1);
+    pass(s, 0, v, a11, D1.d2);
+    pass(s, 1, v, a22, D2.d2);
+    pass(s, 1, a1, a12, D2.d1);
     for (let r = 0; r < n; r++) out[r] = g.c1[r] * u1[r] + g.c2[r] * u2[r] + g.c11[r] * a11[r] + g.c12[r] * a12[r] + g.c22[r] * a22[r];
   };
   const steps = Math.max(1, Math.ceil((g.rho * T) / TAYLOR_RADIUS));
