@@ -6,6 +6,7 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   reference: () => import('./reference.js'),
   library: () => import('./library.js'),
   weak: () => import('./weak.js'),
+  weak2d: async () => ({ run: (await import('./weak.js')).runTwoD }),
   explore: () => import('./explore.js'),
   cli: () => import('./cli.js'),
 };
