@@ -15,7 +15,7 @@ import { makeC22 } from '../src/weak/twoDimClaim.js';
 import { weakSeconds } from '../src/weak/budget.js';
 import { builtinProblem } from '../src/problems/builtin.js';
 
-const OPTS = { runs: 10, seed: 1 };
+const OPTS = { runs: 1000, seed: 1 };
 
 describe('2-D engine pieces', () => {
   it('Fornberg weights differentiate polynomials of degree ≤ n − 1 exactly (to 1e-10)', () => {
