@@ -94,8 +94,8 @@ export function twoDimWorkUnits(p: TwoDimProblem): number {
   return twoDimGridPoints(p, f) * p.etas.reduce((s, eta) => s + stepsOf(p.T, eta) + p.models.length * taylor, 0);
 }
 
-/** Seconds per work unit, both resolutions and the coefficient fields included (measured on ridges-d2, spec/weak.md §10). */
-export const TWOD_UNIT_SECONDS = 1e-7;
+/** Seconds per work unit, both resolutions and the coefficient fields included: ridges-d2 is 4.5e7 units, 47 s of CPU (spec/weak.md §10). */
+export const TWOD_UNIT_SECONDS = 1e-6;
 
 /** A tensor grid with the test function's values. */
 interface Setup {
