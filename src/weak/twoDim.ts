@@ -345,13 +345,13 @@ function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivativ
 
 /**
  * Weak errors of every model of the problem at every step size: values of the refined resolution,
- * engineError their difference from the base resolution's. `scale` multiplies f (the C23 family).
+ * engineError their difference from the base resolution's.
  */
 export function twoDimWeakRows(
   p: TwoDimProblem,
-  opts: { base?: TwoDimResolution; refined?: TwoDimResolution; scale?: number; onProgress?: (done: number, total: number) => void } = {},
+  opts: { base?: TwoDimResolution; refined?: TwoDimResolution; onProgress?: (done: number, total: number) => void } = {},
 ): TwoDimRow[] {
-  const f = twoDimObjective(p, opts.scale ?? 1);
+  const f = twoDimObjective(p);
   checkTwoDimScale(p, f);
   const T = Number(p.T);
   const base = setup(p, opts.base ?? BASE_2D, f);

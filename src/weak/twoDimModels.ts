@@ -21,10 +21,10 @@ export interface TwoDimObjective {
   gradBound: (r: number) => number;
 }
 
-/** f of a 2-D problem (optionally with every λ_k and μ scaled by `scale`, the C23 family f_s = s f). */
-export function twoDimObjective(p: Pick<TwoDimProblem, 'ridges' | 'mu'>, scale = 1): TwoDimObjective {
-  const ridges = p.ridges.map((r) => ({ a1: Number(r.a[0]), a2: Number(r.a[1]), lambda: scale * Number(r.lambda) }));
-  const mu = scale * Number(p.mu);
+/** f of a 2-D problem. */
+export function twoDimObjective(p: Pick<TwoDimProblem, 'ridges' | 'mu'>): TwoDimObjective {
+  const ridges = p.ridges.map((r) => ({ a1: Number(r.a[0]), a2: Number(r.a[1]), lambda: Number(r.lambda) }));
+  const mu = Number(p.mu);
   return {
     grad: (x1, x2) => {
       let g1 = mu * x1;
