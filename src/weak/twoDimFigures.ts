@@ -16,7 +16,8 @@ import { c22Builtins } from './twoDimClaim.js';
 export const NEAR_SINGULAR_SIGMA = [['0.5', '0.4999'], ['0.4999', '0.5']];
 
 async function lambdaMinMapFigure(p: TwoDimProblem, eta: number, label: string): Promise<Figure> {
-  const spacing = 0.1;
+  // 0.2: about 1 400 cells, ≈ 95 kB of SVG per map.
+  const spacing = 0.2;
   const map = hasmeLambdaMinMap(p, eta, spacing);
   const cells: HeatCell[] = map.x.flatMap((x, i) => map.y.map((y, j) => ({ x: [x - spacing / 2, x + spacing / 2] as [number, number], y: [y - spacing / 2, y + spacing / 2] as [number, number], value: map.lambdaMin[i][j] })));
   const values = map.lambdaMin.flat();
