@@ -10,7 +10,7 @@ import { heatmap, type HeatCell } from '../plot/svg.js';
 import { builtinTwoDimRows } from './builtinResults.js';
 import { errorFigure, type Figure } from './figures.js';
 import { hasmeLambdaMinMap } from './twoDim.js';
-import { c22Builtins } from './twoDimClaim.js';
+import { C22_BUILTINS } from './twoDimClaim.js';
 
 /** The nearly singular Σ of the second map (eigenvalues 0.9999 and 1e-4, at 45° to the axes). */
 export const NEAR_SINGULAR_SIGMA = [['0.5', '0.4999'], ['0.4999', '0.5']];
@@ -37,8 +37,7 @@ async function lambdaMinMapFigure(p: TwoDimProblem, eta: number, label: string):
 /** The C22 figures. */
 export async function twoDimFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  // The default report's built-in (the one C22 computes at every budget; its rows are shared).
-  for (const name of c22Builtins(0)) figures.push(await errorFigure(name, 'C22', await builtinTwoDimRows(name)));
+  for (const name of C22_BUILTINS) figures.push(await errorFigure(name, 'C22', await builtinTwoDimRows(name)));
   const p = builtinProblem('ridges-d2') as TwoDimProblem;
   figures.push(await lambdaMinMapFigure(p, Number(p.etas[0]), 'ridges-d2'));
   figures.push(await lambdaMinMapFigure({ ...p, Sigma: NEAR_SINGULAR_SIGMA }, 0.3, 'ridges-d2 f with Σ = [[0.5, 0.4999], [0.4999, 0.5]]'));
