@@ -3,7 +3,7 @@
  * sizes, four models, 40 digits; target < 5 s — an mpmath computation of the same table takes about
  * 19 s on this class of machine), plus the other built-in tables for scale (no targets). The 2-D
  * table (C22: ridges-d2, 4 models × 4 η, both resolutions of the refinement check) has the target
- * of issue 12: < 60 s on 2 cores (spec/weak.md §10). It is its own section, `npm run bench -- weak2d`.
+ * of issue 12: < 60 s on 2 cores (spec/weak.md §11). It is its own section, `npm run bench -- weak2d`.
  */
 import { builtinProblem } from '../src/problems/builtin.js';
 import { weakTable } from '../src/weak/table.js';

@@ -1,5 +1,5 @@
 /**
- * The 2-D non-quadratic engine (C22, spec/weak.md §10): its pieces against exact results, the whole
+ * The 2-D non-quadratic engine (C22, spec/weak.md §11): its pieces against exact results, the whole
  * engine against closed forms on a quadratic objective (SGD and the OU processes are Gaussian;
  * HA-SME's law equals SGD's, C4), problem-file validation, and C22's check on injected results
  * (it fails on a wrong order, a larger HA-SME constant, or an engine error above 1e-3 of a weak error).
@@ -79,7 +79,7 @@ describe('2-D engine against closed forms (C22, additive quadratic)', () => {
   });
 });
 
-describe('2-D problem files (spec/weak.md §10)', () => {
+describe('2-D problem files (spec/weak.md §11)', () => {
   const good = () => structuredClone({ ...builtinFile(), kind: 'twod' });
   function builtinFile(): Record<string, unknown> {
     const p = builtinProblem('ridges-d2') as TwoDimProblem;

@@ -110,7 +110,7 @@ Object.assign(BUILTINS, {
     },
   },
   'ridges3-d2': {
-    description: '2-D f = 1.5 log cosh(x₂) + log cosh(x₁ − x₂) + 0.5 log cosh(x₁ + 0.5x₂) + 0.05|x|², Σ = [[.4, −.2], [−.2, .8]], T = 1/2 (measured, spec/weak.md §10; not in C22)',
+    description: '2-D f = 1.5 log cosh(x₂) + log cosh(x₁ − x₂) + 0.5 log cosh(x₁ + 0.5x₂) + 0.05|x|², Σ = [[.4, −.2], [−.2, .8]], T = 1/2 (measured, spec/weak.md §11; not in C22)',
     claims: [],
     file: {
       kind: 'twod',

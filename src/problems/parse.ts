@@ -206,7 +206,7 @@ function parseOneDim(obj: Json): OneDimProblem {
 export const MAX_RIDGES = 8;
 
 /**
- * A 2-D problem (C22, spec/weak.md §10): ridges λ_k > 0 with a_k ≠ 0, μ ≥ 0, Σ 2×2 symmetric
+ * A 2-D problem (C22, spec/weak.md §11): ridges λ_k > 0 with a_k ≠ 0, μ ≥ 0, Σ 2×2 symmetric
  * positive definite (Σ ≻ 0: the engine factors it), x0 and test.center of length 2.
  */
 function parseTwoDim(obj: Json): TwoDimProblem {

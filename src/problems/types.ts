@@ -78,7 +78,7 @@ export interface Ridge {
 
 /**
  * 2-D non-quadratic f(x) = Σ_k λ_k log cosh(a_kᵀx) + (μ/2)|x|² with additive Gaussian gradient noise
- * N(0, Σ), Σ ≻ 0 (C22, spec/weak.md §10). With non-parallel a_k the Hessian's eigenbasis rotates along
+ * N(0, Σ), Σ ≻ 0 (C22, spec/weak.md §11). With non-parallel a_k the Hessian's eigenbasis rotates along
  * trajectories, so it commutes neither with Σ nor with itself at other points.
  */
 export interface TwoDimProblem extends Schedule {

@@ -2,7 +2,7 @@
  * Finite-difference weights on arbitrary nodes by Fornberg's recursion (B. Fornberg, "Generation of
  * finite difference formulas on arbitrarily spaced grids", Math. Comp. 51, 1988): the weights of
  * the derivatives of orders 0..m at z of the polynomial interpolating the values at the nodes.
- * Used by the 2-D engine's Kolmogorov generator (spec/weak.md §10, C22).
+ * Used by the 2-D engine's Kolmogorov generator (spec/weak.md §11, C22).
  */
 
 /** weights[k][j]: weight of node j in the k-th derivative at z, k = 0..m. */

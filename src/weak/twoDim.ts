@@ -1,5 +1,5 @@
 /**
- * The 2-D non-quadratic weak-error engine (C22, spec/weak.md §10): deterministic expectations on a
+ * The 2-D non-quadratic weak-error engine (C22, spec/weak.md §11): deterministic expectations on a
  * tensor grid, double precision, with its own error estimate by refinement.
  *
  * SGD: backward recursion v_k(x) = E v_{k+1}(x − η∇f(x) − ηLZ), LLᵀ = Σ, Z ~ N(0, I₂), with a tensor
@@ -9,7 +9,7 @@
  * 𝓛v = −b·∇v + (η/2) D:∇²v, with b = T∇f and D from the library at every grid point
  * (src/weak/twoDimModels.ts). Space: central finite differences of the same order as the
  * interpolation (Fornberg weights), applied as 1-D passes along each axis (∂₁₂ = ∂₂∂₁), the order
- * tapering to 0 at the edges (outflow boundary: the drift points inward for convex f, see §10).
+ * tapering to 0 at the edges (outflow boundary: the drift points inward for convex f, see §11).
  * Time: v(T) = exp(T𝓛_h)u by N steps of its Taylor polynomial of degree 32 with ρ·T/N ≤ 6, ρ a
  * Gershgorin bound of 𝓛_h (tail ≤ 6³³/33! ≈ 5e-12 per step on the stiffest mode; no
  * time-discretisation error on the smooth solution at double precision).
@@ -71,14 +71,14 @@ export function twoDimGridPoints(p: TwoDimProblem, f: TwoDimObjective = twoDimOb
   return twoDimDomain(p, f, REFINED_2D.margin).reduce((n, [lo, hi]) => n * (Math.ceil((hi - lo) / REFINED_2D.spacing) + 1), 1);
 }
 
-/** Refuses a problem whose grid is beyond the documented limits (spec/weak.md §10). */
+/** Refuses a problem whose grid is beyond the documented limits (spec/weak.md §11). */
 export function checkTwoDimScale(p: TwoDimProblem, f: TwoDimObjective = twoDimObjective(p)): void {
   const box = twoDimDomain(p, f, REFINED_2D.margin);
   if (!box.every(([lo, hi]) => Math.max(Math.abs(lo), Math.abs(hi)) <= MAX_TWOD_REACH)) {
-    throw new HasmeInputError('unsupported', `the 2-D engine's grid ${JSON.stringify(box)} reaches beyond ±${MAX_TWOD_REACH} (spec/weak.md §10)`);
+    throw new HasmeInputError('unsupported', `the 2-D engine's grid ${JSON.stringify(box)} reaches beyond ±${MAX_TWOD_REACH} (spec/weak.md §11)`);
   }
   const points = twoDimGridPoints(p, f);
-  if (points > MAX_TWOD_GRID_POINTS) throw new HasmeInputError('unsupported', `the 2-D engine would need ${points} grid points, more than ${MAX_TWOD_GRID_POINTS} (shorter T, smaller λ_k or |x0|; spec/weak.md §10)`);
+  if (points > MAX_TWOD_GRID_POINTS) throw new HasmeInputError('unsupported', `the 2-D engine would need ${points} grid points, more than ${MAX_TWOD_GRID_POINTS} (shorter T, smaller λ_k or |x0|; spec/weak.md §11)`);
 }
 
 /**
@@ -94,7 +94,7 @@ export function twoDimWorkUnits(p: TwoDimProblem): number {
   return twoDimGridPoints(p, f) * p.etas.reduce((s, eta) => s + stepsOf(p.T, eta) + p.models.length * taylor, 0);
 }
 
-/** Seconds per work unit, both resolutions and the coefficient fields included: ridges-d2 is 4.5e7 units, 47 s of CPU (spec/weak.md §10). */
+/** Seconds per work unit, both resolutions and the coefficient fields included: ridges-d2 is 4.5e7 units, 47 s of CPU (spec/weak.md §11). */
 export const TWOD_UNIT_SECONDS = 1e-6;
 
 /** A tensor grid with the test function's values. */
@@ -174,7 +174,7 @@ interface AxisStencils {
  * Stencils of the `deriv`-th derivative at every node of a grid: `left` and `right` points on each
  * side at most, tapered at the edges to what the grid holds on the shorter side (plus the one-point
  * bias of an upwind stencil); the edge node of a central stencil gets the zero stencil (frozen
- * value, spec/weak.md §10).
+ * value, spec/weak.md §11).
  */
 function axisStencils(g: UniformGrid, deriv: 1 | 2, left: number, right: number): AxisStencils {
   const n = g.points.length;
@@ -280,7 +280,7 @@ function generators(s: Setup, models: readonly SdeModel[], eta: number, D1: Axis
       const local = localCoefficients(s.f, s.Sigma, eta, models, s.axes[0].points[i], s.axes[1].points[j]);
       local.forEach((c, k) => {
         if (c.lambdaMin < 0) {
-          throw new HasmeInputError('not-psd', `${models[k]}'s diffusion has λ_min = ${c.lambdaMin.toExponential(3)} < 0 at x = (${s.axes[0].points[i].toPrecision(4)}, ${s.axes[1].points[j].toPrecision(4)}), η = ${eta}: the SDE is not real there (map: spec/weak.md §10)`);
+          throw new HasmeInputError('not-psd', `${models[k]}'s diffusion has λ_min = ${c.lambdaMin.toExponential(3)} < 0 at x = (${s.axes[0].points[i].toPrecision(4)}, ${s.axes[1].points[j].toPrecision(4)}), η = ${eta}: the SDE is not real there (map: spec/weak.md §11)`);
         }
         const g = gs[k];
         g.c1[r] = -c.b[0];

@@ -1,5 +1,5 @@
 /**
- * C22 (spec/claims.md, spec/weak.md §10, measured): on the 2-D built-in ridges-d2 (non-quadratic f whose
+ * C22 (spec/claims.md, spec/weak.md §11, measured): on the 2-D built-in ridges-d2 (non-quadratic f whose
  * Hessian eigenbasis rotates along paths, additive noise Σ ≻ 0 not aligned with it), SME-1 has
  * weak order 1, SME-2, SPF and HA-SME order 2, and HA-SME's constant lim err/η² is the smallest,
  * with the 2-D engine's own error at most 1e-3 of every weak error it reports.
@@ -14,7 +14,7 @@ import type { TwoDimRow } from './twoDim.js';
 /**
  * The 2-D built-ins C22 judges (≈ 40 s of CPU each). ridges3-d2 is not among them: there the
  * engine's error reaches 3.2e-3 of the smallest weak error (SME-1's, near its sign change), above
- * the required 1e-3 (spec/weak.md §10).
+ * the required 1e-3 (spec/weak.md §11).
  */
 export const C22_BUILTINS = ['ridges-d2'];
 /** The 2-D engine's error must be at most this fraction of every weak error it reports. */
@@ -94,7 +94,7 @@ export function makeC22(source: (name: string) => Promise<TwoDimRow[]>): ClaimCh
         ...(skippedTotal ? { skipped } : {}),
         ...(failures.length ? { counterexample: failures[0] } : {}),
         notes:
-          `${failures.length ? `${failures.length} failing case(s). ` : ''}Built-ins judged: ${names.join(', ')}. 2-D engine (spec/weak.md §10), η = 0.05..0.00625, T = 1/2, orders by Richardson limits of err/η^p with the engine's error propagated (spec/weak.md §4); ` +
+          `${failures.length ? `${failures.length} failing case(s). ` : ''}Built-ins judged: ${names.join(', ')}. 2-D engine (spec/weak.md §11), η = 0.05..0.00625, T = 1/2, orders by Richardson limits of err/η^p with the engine's error propagated (spec/weak.md §4); ` +
           `HA-SME's Σ̃(x) ⪰ 0 on every grid point at every η (the engine refuses otherwise). worstError = largest relative error estimate of a certified constant. ${notes.join('. ')}.`,
       };
     },

@@ -1,5 +1,5 @@
 /**
- * C22's figures (spec/weak.md §10): |weak error| against η on each 2-D built-in, and the map of
+ * C22's figures (spec/weak.md §11): |weak error| against η on each 2-D built-in, and the map of
  * λ_min(Σ̃(x)) over the engine's domain (HA-SME is a real SDE only where it is ≥ 0), for ridges-d2 at
  * its largest η and for the same f with a nearly singular Σ at η = 0.3, where the map has a
  * negative region and the engine refuses HA-SME.

@@ -1,5 +1,5 @@
 /**
- * The 2-D objectives of C22 (spec/weak.md §10) and the four SDE models on them: f(x) = Σ_k λ_k
+ * The 2-D objectives of C22 (spec/weak.md §11) and the four SDE models on them: f(x) = Σ_k λ_k
  * log cosh(a_kᵀx) + (μ/2)|x|², additive noise N(0, Σ). Each model is dX = −T(X)∇f(X) dt +
  * sqrt(η D(X)) dW with T and D from the library's coefficient functions (src/library/coefficients.ts)
  * at the local Hessian ∇²f(X), evaluated at every grid point: SME-1 (I, Σ), SME-2 (I + η∇²f/2, Σ),

@@ -1,4 +1,4 @@
-"""Compares `hasme weak --json` on a 'twod' problem with fd_weak2d.py's table (C22, spec/weak.md §10).
+"""Compares `hasme weak --json` on a 'twod' problem with fd_weak2d.py's table (C22, spec/weak.md §11).
 
 Prints per row |error_ours - error_fd|, |sgd_ours - sgd_fd|, |sde_ours - sde_fd| and the ratio of the
 error difference to ours' stated engine error (`engineError`, the largest over the table), and exits 1

@@ -1,4 +1,4 @@
-"""Independent check of one 2-D weak table (C22, spec/weak.md §10), written from spec/ only.
+"""Independent check of one 2-D weak table (C22, spec/weak.md §11), written from spec/ only.
 
 Reads a 'twod' problem file and prints {"rows": [{model, eta, sgd, sde, error}]} computed by a
 discretisation different from src/weak/twoDim.ts:

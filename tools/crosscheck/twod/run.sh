@@ -1,6 +1,6 @@
 #!/bin/sh
 # C22 crosscheck: `hasme weak --builtin ridges-d2 --json` against the independent discretisation of
-# fd_weak2d.py (spec/weak.md §10). Needs numpy and scipy, and the build (npm ci).
+# fd_weak2d.py (spec/weak.md §11). Needs numpy and scipy, and the build (npm ci).
 cd "$(dirname "$0")/../../.." || exit 1
 node -e "import('./dist/src/problems/builtin.js').then(m => console.log(JSON.stringify(m.builtinProblem('ridges-d2'))))" > /tmp/ridges-d2.json
 node bin/hasme.js weak --builtin ridges-d2 --json > /tmp/ridges-d2.ours.json
