@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { params } from '../../properties/budget.js';
 import { exactDecimal } from '../../test/differential.support.js';
-import { pairLogSum, productMinusOne, stepLogs } from './stepLog.js';
+import { pairLogSum, powerOfM, productMinusOne, stepLogs } from './stepLog.js';
 
 const D = Decimal.clone({ precision: 80 });
 const X = (x: number) => exactDecimal(x, D);
@@ -73,5 +73,20 @@ describe('step logs', () => {
     const exact = em(a0).times(em(a1)).ln().neg();
     expect(relEps(pairLogSum(s, 0, 1), exact)).toBeLessThanOrEqual(4);
     expect(relEps(s.lre[0] + s.lre[1], exact)).toBeGreaterThan(100);
+  });
+
+  it('m^k within (4 + 4k|Re ℓ|) eps of (1 − ηa)^k, exact m or not, both signs of m, odd and even k', () => {
+    // e^{−k Re ℓ}: Re ℓ's 2 eps relative error becomes 2k|Re ℓ| eps; a power of an exact m, ~1 ulp.
+    fc.assert(
+      fc.property(etaA, fc.integer({ min: 0, max: 100_000 }), ({ eta, x }, k) => {
+        const a = x / eta;
+        const m = new D(1).minus(X(eta).times(X(a)));
+        const s = stepLogs(Float64Array.of(a), eta);
+        fc.pre(!m.isZero() && Math.abs(k * s.lre[0]) < 700);
+        const exact = m.pow(k);
+        expect(relEps(powerOfM(s, 0, k), exact)).toBeLessThanOrEqual(4 + 4 * k * Math.abs(s.lre[0]));
+      }),
+      params(300),
+    );
   });
 });
