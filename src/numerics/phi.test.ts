@@ -77,6 +77,15 @@ describe('φ and g on z = x − iπn', () => {
     );
   });
 
+  it('g = 1/φ stays within 4 eps where x² + π²n² would overflow (x = 1e200) or π²n²/x would (x ~ 1e−307)', () => {
+    for (const [x, n] of [[1e200, 1], [1e200, 2], [1e200, 7], [4e-308, 1], [-4e-308, 3], [1e-307, 2]] as const) {
+      const got = invPhiInto(x, n, { re: 0, im: 0 });
+      const [pr, pi] = phiExact(x, n);
+      const m2 = pr.times(pr).plus(pi.times(pi));
+      expect(relErr(got, [pr.div(m2), pi.neg().div(m2)]), `x = ${x}, n = ${n}`).toBeLessThanOrEqual(4);
+    }
+  });
+
   it('geometric sum (1 − p^k)/(1 − p), p = (−1)^n e^{−x}, within (8 + |kx|/2) eps (k = 1 … 10⁴)', () => {
     // |kx|/2 eps: the rounding of the product k·x (½ ulp), amplified by d/dw e^{w} = e^{w}.
     fc.assert(
