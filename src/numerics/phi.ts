@@ -32,13 +32,9 @@ export function phiInto(x: number, n: number, out: ComplexOut): ComplexOut {
     out.im = 0;
     return out;
   }
+  // Where e^{−x} overflows (x < −709), den = ∞ and both parts come out as (signed) zeros:
+  // |φ| < |z| e^{−|x|} is below the smallest subnormal.
   const den = oneMinusExpNeg(x, n);
-  if (!Number.isFinite(den)) {
-    // e^{−x} overflowed (x < −709): |φ| < |z| e^{−|x|}, below the smallest subnormal.
-    out.re = 0;
-    out.im = 0;
-    return out;
-  }
   out.re = x / den;
   out.im = im / den;
   return out;
