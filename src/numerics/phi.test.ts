@@ -87,6 +87,23 @@ describe('φ and g on z = x − iπn', () => {
     }
   });
 
+  it('exact values on the imaginary axis: φ(−iπ) = −iπ/2, g(−iπn) = 2i/(πn) (n odd), 0 (n even); Σ_{r<k} p^r at p = ±1', () => {
+    expect(phiInto(0, 1, { re: 0, im: 0 })).toEqual({ re: 0, im: -Math.PI / 2 });
+    for (const n of [1, -1, 3]) {
+      const g = invPhiInto(0, n, { re: 0, im: 0 });
+      expect([Math.abs(g.re), g.im]).toEqual([0, 2 / (Math.PI * n)]);
+    }
+    for (const n of [2, -2, 4]) {
+      const g = invPhiInto(0, n, { re: 0, im: 0 });
+      expect([Math.abs(g.re), Math.abs(g.im)]).toEqual([0, 0]);
+    }
+    for (const k of [0, 1, 2, 7]) {
+      expect(geometricSum(0, 0, k)).toBe(k); // p = 1
+      expect(geometricSum(0, 2, k)).toBe(k); // p = e^{2πi} = 1
+      expect(geometricSum(0, 1, k)).toBe(k % 2); // p = −1: 1, 0, 1, 0, …
+    }
+  });
+
   it('geometric sum (1 − p^k)/(1 − p), p = (−1)^n e^{−x}, within (8 + |kx|/2) eps (k = 1 … 10⁴)', () => {
     // |kx|/2 eps: the rounding of the product k·x (½ ulp), amplified by d/dw e^{w} = e^{w}.
     fc.assert(

@@ -48,12 +48,8 @@ export function invPhiInto(x: number, n: number, out: ComplexOut): ComplexOut {
     return out;
   }
   const num = oneMinusExpNeg(x, n);
-  if (n === 0) {
-    out.re = num / x;
-    out.im = 0;
-    return out;
-  }
-  // num / (x − iπn) = num (x + iπn) / (x² + π²n²), scaled against overflow of x².
+  // num / (x − iπn) = num (x + iπn) / (x² + π²n²), scaled against overflow of x²
+  // (n = 0 takes the first branch with r = 0, den = x: out = num/x exactly, Im = ±0).
   const y = Math.PI * n;
   if (Math.abs(x) >= Math.abs(y)) {
     const r = y / x, den = x + y * r;
