@@ -11,6 +11,8 @@ import { exactDecimal } from '../../test/differential.support.js';
 import { pairLogSum, powerOfM, productMinusOne, stepLogs } from './stepLog.js';
 
 const D = Decimal.clone({ precision: 80 });
+/** Wide enough to hold η·a exactly for the (η, a) drawn below. */
+const W = Decimal.clone({ precision: 400 });
 const X = (x: number) => exactDecimal(x, D);
 const EPS = Number.EPSILON;
 
@@ -39,9 +41,61 @@ describe('step logs', () => {
         const s = stepLogs(Float64Array.of(a), eta);
         expect(s.n[0]).toBe(m.isNegative() ? 1 : 0);
         expect(relEps(s.lre[0], m.abs().ln().neg())).toBeLessThanOrEqual(2);
+        // m to 1 ulp, and mExact says exactly whether the double m is 1 − ηa (exact at 400 digits).
+        expect(relEps(s.m[0], m)).toBeLessThanOrEqual(1);
+        const mFull = new W(1).minus(exactDecimal(eta, W).times(exactDecimal(a, W)));
+        expect(s.mExact[0]).toBe(exactDecimal(s.m[0], W).eq(mFull) ? 1 : 0);
       }),
       params(400),
     );
+  });
+
+  it('exact points: m = 0 (ηa = 1), m = ±2^−54 (fl(ηa) = 1 with ηa ≠ 1)', () => {
+    const zero = stepLogs(Float64Array.of(1), 1);
+    expect([zero.m[0], zero.mExact[0], zero.n[0], zero.lre[0]]).toEqual([0, 1, 0, Infinity]);
+    // 3·fl(1/3) = 1 − 2^−54 and fl(0.1)·10 = 1 + 2^−54: both round to 1, m = ±2^−54 exactly.
+    for (const [eta, a, n] of [[3, 1 / 3, 0], [0.1, 10, 1]] as const) {
+      const s = stepLogs(Float64Array.of(a), eta);
+      const m = new D(1).minus(X(eta).times(X(a)));
+      expect(m.abs().eq(new D(2).pow(-54))).toBe(true);
+      expect([s.x[0], s.m[0], s.mExact[0], s.n[0]]).toEqual([1, m.toNumber(), 1, n]);
+      expect(relEps(s.lre[0], m.abs().ln().neg())).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('Re(ℓ_i + ℓ_j) = −ln|m_i m_j| within 4 eps where m_i m_j > 1/2, within 4 eps (|Re ℓ_i| + |Re ℓ_j|) elsewhere', () => {
+    // m of every sign and magnitude, so that the pairs cover m_i m_j < 0, tiny, ≈ 1 and ≫ 1.
+    const m = fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -1e8, max: 1e8, noNaN: true }), fc.double({ min: 1e-9, max: 1e-3, noNaN: true }));
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 4, noNaN: true }), m, m, (eta, m0, m1) => {
+        const a = Float64Array.of((1 - m0) / eta, (1 - m1) / eta);
+        const s = stepLogs(a, eta);
+        const em = (i: number) => new D(1).minus(X(eta).times(X(a[i])));
+        const p = em(0).times(em(1));
+        fc.pre(!p.isZero());
+        const exact = p.abs().ln().neg();
+        const err = X(pairLogSum(s, 0, 1)).minus(exact).abs().div(EPS).toNumber();
+        const inner = s.m[0] * s.m[1] > 0.5;
+        // log1p's argument q carries 4 eps relative + 4 eps² (1 + |x_i|)(1 + |x_j|) absolute (test above).
+        const floor = (4 * EPS * (1 + Math.abs(s.x[0])) * (1 + Math.abs(s.x[1]))) / Math.abs(p.toNumber());
+        const tol = inner ? 4 * Math.abs(exact.toNumber()) + floor : 4 * (Math.abs(s.lre[0]) + Math.abs(s.lre[1]));
+        expect(err).toBeLessThanOrEqual(tol);
+      }),
+      params(300),
+    );
+  });
+
+  it('Re(ℓ_i + ℓ_j) for m_i = 1e8, m_j = 1.5e−8: the sum of logs cancels (19 eps), −log1p(q) does not; q overflow falls back to the sum', () => {
+    const a = [1 - 1e8, 1 - 1.5e-8];
+    const s = stepLogs(Float64Array.from(a), 1);
+    const em = (i: number) => new D(1).minus(X(a[i]));
+    const exact = em(0).times(em(1)).ln().neg();
+    expect(relEps(pairLogSum(s, 0, 1), exact)).toBeLessThanOrEqual(4);
+    expect(relEps(s.lre[0] + s.lre[1], exact)).toBeGreaterThan(8);
+    // m_i = m_j ≈ −1e160: m_i m_j = 1e320 overflows, Re ℓ_i + Re ℓ_j = −2 ln(1e160 + 1) is exact to 2 eps.
+    const big = stepLogs(Float64Array.of(1e160, 1e160), 1);
+    const mb = new D(1).minus(X(1e160));
+    expect(relEps(pairLogSum(big, 0, 1), mb.times(mb).ln().neg())).toBeLessThanOrEqual(4);
   });
 
   it('m_i m_j − 1 within 4 eps relative (+ 4 eps² (1 + |x_i|)(1 + |x_j|) absolute) where it cancels (C10, poles)', () => {

@@ -8,11 +8,11 @@
  *   ηa ≈ 1 (near the singular set, C9), where fl(1 − fl(ηa)) has an error of eps/|m| relative.
  * - lre uses log1p whenever |m| or |m| − 1 is the small quantity: −log1p(−x) for x < 1/2 (tiny
  *   η: relative error ~eps, where −log(1 − x) loses all digits at x = 1e−12), log1p(x − 2) for
- *   m near −1 (the pole pairs of φ), log|m| elsewhere.
+ *   m ≤ −1/2 (m near −1: the pole pairs of φ), log|m| elsewhere.
  * - t = lre/x directly: log1p is accurate for every x, so the ratio needs no series.
- * - ℓ_i + ℓ_j near m_i m_j = 1 (C10 removable singularity, and φ's poles for negative pairs) is
- *   −log1p(q) with q = m_i m_j − 1 = x_i x_j − x_i − x_j formed error-free, not a difference
- *   of two nearly opposite logs.
+ * - ℓ_i + ℓ_j for m_i m_j > 1/2 (near C10, the removable singularity, near φ's poles for
+ *   negative pairs, and wherever Re ℓ_i and Re ℓ_j nearly cancel) is −log1p(q) with
+ *   q = m_i m_j − 1 = x_i x_j − x_i − x_j formed error-free, not a difference of two logs.
  */
 import { twoProductErr, twoSumErr } from './eft.js';
 
@@ -53,7 +53,7 @@ export function stepLogs(a: Float64Array, eta: number): StepLogs {
       lre[i] = hi < 0.5 ? -Math.log1p(-hi) + lo / (1 - hi) : -Math.log(1 - hi - lo);
     } else if (mi < 0) {
       n[i] = 1;
-      lre[i] = hi >= 1.5 && hi <= 3 ? -Math.log1p(hi - 2 + lo) : -Math.log(hi - 1 + lo);
+      lre[i] = hi >= 1.5 ? -Math.log1p(hi - 2 + lo) : -Math.log(hi - 1 + lo);
     } else {
       lre[i] = Infinity;
     }
@@ -73,10 +73,16 @@ export function productMinusOne(s: StepLogs, i: number, j: number): number {
   return th + (tl + sl + pl - s.xl[i] - s.xl[j] + xi * s.xl[j] + s.xl[i] * xj);
 }
 
-/** Re(ℓ_i + ℓ_j) = −ln|m_i m_j|, accurate near m_i m_j = 1; Im is −π(n_i + n_j). */
+/**
+ * Re(ℓ_i + ℓ_j) = −ln|m_i m_j| (Im is −π(n_i + n_j)): −log1p(q) where m_i m_j > 1/2 and q is
+ * finite, to a few eps relative however much Re ℓ_i and Re ℓ_j cancel (C10, φ's poles, or
+ * m_i ≫ 1 ≫ m_j); Re ℓ_i + Re ℓ_j elsewhere (absolute error ~eps(|Re ℓ_i| + |Re ℓ_j|)).
+ */
 export function pairLogSum(s: StepLogs, i: number, j: number): number {
-  const p = s.m[i] * s.m[j];
-  if (p > 0.5 && p < 1.5) return -Math.log1p(productMinusOne(s, i, j));
+  if (s.m[i] * s.m[j] > 0.5) {
+    const q = productMinusOne(s, i, j);
+    if (Number.isFinite(q)) return -Math.log1p(q);
+  }
   return s.lre[i] + s.lre[j];
 }
 
