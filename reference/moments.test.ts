@@ -2,7 +2,19 @@
 // and the OU moments' special cases: steps = 0, β_i + β_j = 0, covariance availability.
 import { describe, expect, it } from 'vitest';
 import { HasmeInputError } from '../src/errors.js';
-import { refMoments, refSgdMomentsClosedForm, refSgdMomentsRecursion, type Complex, type Moments } from './index.js';
+import {
+  Complex,
+  complexOps,
+  context,
+  realOps,
+  refCoefficients,
+  refMoments,
+  refSgdMomentsClosedForm,
+  refSgdMomentsRecursion,
+  toComplex,
+  type ComplexMatrix,
+  type Moments,
+} from './index.js';
 import { digitsAgreed } from './selfcheck.js';
 
 const flat = (m: Moments): Complex[] => [...m.mean, ...m.pcov.flat()];
@@ -82,4 +94,36 @@ describe('OU moments', () => {
     expect(() => refMoments('sgd', H, S2, '0.3', ['1'], 2)).toThrow(/shape: x0/);
     expect(() => refMoments('sgd', H, S2, '0.3', ['1', 'abc'], 2)).toThrow(/non-finite: x0\[1\]/);
   });
+});
+
+describe('OU moments satisfy their Lyapunov equations (spf, hasme; R and X)', () => {
+  // P = η∫₀ᵗ e^{−Bs} D e^{−Bᵀs} ds solves BP + PBᵀ = η(D − E D Eᵀ) and C (with Bᴴ) BC + CBᴴ = the same,
+  // where E = e^{−Bt} = (I − ηH)^k (e^{−kℓ_i} = m_i^k), formed here by k matrix products.
+  const H = [['2', '0.5'], ['0.5', '-1']];
+  const ctx = context({ digits: 50 });
+  const C = complexOps(ctx);
+  const R = realOps(ctx);
+  const dec = (M: string[][]) => M.map((r) => r.map((x) => new ctx.D(x)));
+  const residualDigits = (B: ComplexMatrix, X: ComplexMatrix, Bt: ComplexMatrix, rhs: ComplexMatrix) =>
+    digitsAgreed(C.add(C.mul(B, X), C.mul(X, Bt)).flat(), rhs.flat(), 70);
+  for (const [model, eta, k] of [['spf', '0.8', 5], ['spf', '0.3', 7], ['hasme', '0.8', 5], ['hasme', '0.3', 7]] as const) {
+    it(`${model}, η = ${eta}, k = ${k}`, () => {
+      const M = R.sub(R.identity(2), R.scale(dec(H), new ctx.D(eta)));
+      let E = R.identity(2);
+      for (let r = 0; r < k; r++) E = R.mul(M, E);
+      const coef = refCoefficients(H, S2, eta, { model });
+      const D = coef.diffusion;
+      const Ec = toComplex(E);
+      const rhs = C.scale(C.sub(D, C.mul(Ec, C.mul(D, C.transpose(Ec)))), Complex.real(new ctx.D(eta)));
+      const m = refMoments(model, H, S2, eta, ['1', '1'], k);
+      const B = coef.driftMatrix;
+      expect(residualDigits(B, m.pcov, C.transpose(B), rhs)).toBeGreaterThan(45);
+      if (m.cov) expect(residualDigits(B, m.cov, C.adjoint(B), rhs)).toBeGreaterThan(45);
+      // Regime X (η = 0.8): spf's cov is Hermitian and not pcov; hasme's is undefined.
+      if (eta === '0.8') expect(m.cov === null).toBe(model === 'hasme');
+      if (eta === '0.8' && model === 'spf') expect(digitsAgreed(m.cov!.flat(), m.pcov.flat(), 70)).toBeLessThan(10);
+      // The mean is E x0.
+      expect(digitsAgreed(m.mean, R.mulVec(E, dec([['1', '1']])[0]).map((x) => Complex.real(x)), 70)).toBeGreaterThan(45);
+    });
+  }
 });
