@@ -1,6 +1,7 @@
 // HA-SME coefficients in the reference: singular errors naming the eigenvalue/pair (C9), the
 // removable singularity (C10), the kernel formula against φ, the Stein route (C13) and its
 // singular set, and the self-check battery.
+import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { HasmeInputError } from '../src/errors.js';
 import {
@@ -71,6 +72,49 @@ describe('regime S raises a typed error naming the eigenvalue or the pair (C9)',
     expect(refRegime(H2, '0.8')).toBe('X');
     expect(refRegime([['2']], '0.5')).toBe('S');
     expect(refRegime([['-100']], '10')).toBe('R'); // negative curvature is R for every η
+  });
+});
+
+describe('drift T = ℓ/(ηa) and drift matrix B = ℓ/η against closed forms', () => {
+  const ctx = context({ digits: 50 });
+  const D = ctx.D;
+  /** ℓ(a) = −Log(1 − ηa) on the principal branch. */
+  const ell = (a: Decimal, eta: Decimal) => {
+    const m = new D(1).minus(eta.times(a));
+    return new Complex(m.abs().ln().neg(), m.isNegative() ? ctx.pi.neg() : new D(0));
+  };
+
+  it('a = 0: T = 1 (the limit of ℓ/(ηa)), β = 0, for spf and hasme (H = Q diag(0, 1) Qᵀ, η = 1/2)', () => {
+    const Tb = new D(2).ln().times(2); // ℓ(1)/(η·1) = ℓ(1)/η = 2 ln 2
+    const [T0, B0] = [new D(1), new D(0)];
+    const onQ = (x: Decimal, y: Decimal) => [x.times('0.36').plus(y.times('0.64')), y.minus(x).times('0.48'), y.minus(x).times('0.48'), x.times('0.64').plus(y.times('0.36'))].map((v) => Complex.real(v));
+    for (const model of ['spf', 'hasme'] as const) {
+      const c = refCoefficients(rot2('0', '1'), S2, '0.5', { model });
+      expect(digitsAgreed(flat(c.drift), onQ(T0, Tb), 70), model).toBeGreaterThan(48);
+      expect(digitsAgreed(flat(c.driftMatrix), onQ(B0, Tb), 70), model).toBeGreaterThan(48);
+    }
+  });
+
+  it('eigenvector products 10^5000 apart (the Decimal fallback of the dot products), regime X: T_ij and B_ij to 45 digits', () => {
+    // H = diag(1, 2) + ε(E₀₁ + E₁₀), ε = 1e−2500: f(H) = diag(f(1), f(2)) + ε(f(2) − f(1))(E₀₁ + E₁₀) + O(ε²)
+    // (divided difference); the diagonal sums U_i0² f(1) + U_i1² f(2) mix terms 10^5000 apart.
+    const eta = new D('1.2');
+    const eps = new D('1e-2500');
+    const H = [['1', '1e-2500'], ['1e-2500', '2']];
+    const c = refCoefficients(H, S2, '1.2');
+    const T = (a: number) => ell(new D(a), eta).scale(new D(1).div(eta.times(a)));
+    const B = (a: number) => ell(new D(a), eta).scale(new D(1).div(eta));
+    for (const [got, f] of [[c.drift, T], [c.driftMatrix, B]] as const) {
+      expect(digitsAgreed([got[0][0], got[1][1]], [f(1), f(2)], 70)).toBeGreaterThan(45);
+      expect(digitsAgreed([got[0][1], got[1][0]], [f(2).sub(f(1)).scale(eps), f(2).sub(f(1)).scale(eps)], 70)).toBeGreaterThan(45);
+    }
+  });
+
+  it('regime S errors name the model, and an unknown model is named too', () => {
+    expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5')).message).toMatch(/^singular: HA-SME is undefined: η·a_1 = 1/);
+    expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5', { model: 'spf' })).message).toMatch(/^singular: SPF is undefined: η·a_1 = 1/);
+    expect(singularError(() => refCoefficients(rot2('3', '1.5'), S2, '1')).message).toMatch(/^singular: HA-SME is undefined: m_0·m_1 = 1/);
+    expect(() => refCoefficients(H2, S2, '0.3', { model: 'foo' as 'hasme' })).toThrow(/unknown SDE model "foo"/);
   });
 });
 
