@@ -113,7 +113,9 @@ describe('drift T = ℓ/(ηa) and drift matrix B = ℓ/η against closed forms',
   it('regime S errors name the model, and an unknown model is named too', () => {
     expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5')).message).toMatch(/^singular: HA-SME is undefined: η·a_1 = 1/);
     expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5', { model: 'spf' })).message).toMatch(/^singular: SPF is undefined: η·a_1 = 1/);
-    expect(singularError(() => refCoefficients(rot2('3', '1.5'), S2, '1')).message).toMatch(/^singular: HA-SME is undefined: m_0·m_1 = 1/);
+    const pole = singularError(() => refCoefficients(rot2('3', '1.5'), S2, '1'));
+    expect(pole.message).toBe('singular: HA-SME is undefined: m_0·m_1 = 1 with both negative (a_0 = 1.5, a_1 = 3, η = 1): ℓ_0 + ℓ_1 = −2πi is a pole of φ');
+    expect(pole.detail).toEqual({ pair: [0, 1], eigenvalues: ['1.5', '3'] });
     expect(() => refCoefficients(H2, S2, '0.3', { model: 'foo' as 'hasme' })).toThrow(/unknown SDE model "foo"/);
   });
 });
@@ -130,6 +132,13 @@ describe('removable singularity C10', () => {
     const p = parseProblem(rot2('-2', '1'), S2, '0.5', ctx);
     const sp = spectral(p.H, p.eta, ctx);
     expect(kernelEntry(sp, 0, 1).re.eq(1)).toBe(true);
+  });
+
+  it('φ(0) = 1 and φ(−iπ) = −iπ/2 (1 − e^{iπ} = 2)', () => {
+    const ctx = context({ digits: 50 });
+    expect(phi(new Complex(ctx.zero, ctx.zero)).re.eq(1)).toBe(true);
+    const half = phi(new Complex(ctx.zero, ctx.pi.neg()));
+    expect(digitsAgreed([half], [new Complex(ctx.zero, ctx.pi.div(-2))], 70)).toBeGreaterThan(48);
   });
 
   it('kernelEntry agrees with φ(ℓ_i + ℓ_j) in every regime away from C10', () => {

@@ -44,10 +44,9 @@ export function singularTolerance(ctx: Ctx, eta: Decimal, a: Decimal[]): Decimal
   return ctx.D.max(ctx.one, eta.times(amax)).times(new ctx.D(10).pow(8 - ctx.work));
 }
 
-/** ℓ = −Log(1 − x) for real x = η a (log1p keeps full relative accuracy for small x). */
-export function ellOf(x: Decimal, ctx: Ctx): Complex | null {
+/** ℓ = −Log(1 − x) for real x = η a ≠ 1 (log1p keeps full relative accuracy for small x). */
+export function ellOf(x: Decimal, ctx: Ctx): Complex {
   const m = ctx.one.minus(x);
-  if (m.isZero()) return null;
   if (m.isPositive()) return new Complex(log1p(x.neg()).neg(), ctx.zero);
   // |m| = x − 1, ln|m| = log1p(x − 2): accurate near m = −1.
   return new Complex(log1p(x.minus(2)).neg(), ctx.pi.neg());
@@ -160,6 +159,5 @@ export function psiPhase(y: Decimal, p: number, ctx: Ctx): Complex {
   const even = p % 2 === 0;
   if (p === 0 && y.isZero()) return new Complex(ctx.one, ctx.zero);
   const num = even ? expm1(y.neg()).neg() : y.neg().exp().plus(1);
-  if (p === 0) return new Complex(num.div(y), ctx.zero);
-  return new Complex(num, ctx.zero).div(new Complex(y, ctx.pi.times(-p)));
+  return new Complex(num, ctx.zero).div(new Complex(y, ctx.pi.times(-p))); // p = 0: a real division
 }
