@@ -120,6 +120,10 @@ describe('OU moments satisfy their Lyapunov equations (spf, hasme; R and X)', ()
       const m = refMoments(model, H, S2, eta, ['1', '1'], k);
       if (H[0][0] === '4') expect(m.pcov[0][0].abs().lt('1e-50')).toBe(true);
       const B = coef.driftMatrix;
+      // Structure is exact, not only to 50 digits: T, B, D and P symmetric (upper triangle mirrored), C Hermitian.
+      const exactly = (X: ComplexMatrix, conj: boolean) => X.every((row, i) => row.every((z, j) => z.re.eq(X[j][i].re) && z.im.eq(conj ? X[j][i].im.neg() : X[j][i].im)));
+      for (const X of [coef.drift, B, D, m.pcov]) expect(exactly(X, false)).toBe(true);
+      if (m.cov) expect(exactly(m.cov, true)).toBe(true);
       expect(residualDigits(B, m.pcov, C.transpose(B), rhs)).toBeGreaterThan(45);
       if (m.cov) expect(residualDigits(B, m.cov, C.adjoint(B), rhs)).toBeGreaterThan(45);
       // cov is undefined only for hasme in X (η = 0.8; Σ̃ ⪰ 0 at η = 0.3); spf's in X is not pcov.
