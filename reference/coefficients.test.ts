@@ -110,6 +110,19 @@ describe('drift T = ℓ/(ηa) and drift matrix B = ℓ/η against closed forms',
     }
   });
 
+  it('commuting H and Σ in X: Σ̃_ii = φ(2ℓ_i) Σ_ii = 2ℓ_i Σ_ii / (1 − m_i²), Σ̃_01 = 0 (H = diag(2, −1), η = 0.8)', () => {
+    // e^{−2ℓ_i} = m_i² exactly; m = (−0.6, 1.8): the row of K∘Σ̂ for m = 1.8 is real, the other complex.
+    const eta = new D('0.8');
+    const c = refCoefficients([['2', '0'], ['0', '-1']], [['1', '0'], ['0', '0.5']], '0.8');
+    const want = ([a, s]: [number, string]) => {
+      const m = new D(1).minus(eta.times(a));
+      return ell(new D(a), eta).scale(new D(s).times(2).div(new D(1).minus(m.times(m))));
+    };
+    const zero = new Complex(new D(0), new D(0));
+    expect(digitsAgreed(flat(c.diffusion), [want([2, '1']), zero, zero, want([-1, '0.5'])], 70)).toBeGreaterThan(48);
+    expect(c.diffusion[0][0].im.isZero()).toBe(false);
+  });
+
   it('regime S errors name the model, and an unknown model is named too', () => {
     expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5')).message).toMatch(/^singular: HA-SME is undefined: η·a_1 = 1/);
     expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5', { model: 'spf' })).message).toMatch(/^singular: SPF is undefined: η·a_1 = 1/);
