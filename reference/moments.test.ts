@@ -106,7 +106,14 @@ describe('OU moments satisfy their Lyapunov equations (spf, hasme; R and X)', ()
   const dec = (M: string[][]) => M.map((r) => r.map((x) => new ctx.D(x)));
   const residualDigits = (B: ComplexMatrix, X: ComplexMatrix, Bt: ComplexMatrix, rhs: ComplexMatrix) =>
     digitsAgreed(C.add(C.mul(B, X), C.mul(X, Bt)).flat(), rhs.flat(), 70);
-  const cases = [['spf', '0.8', 5, H], ['spf', '0.3', 7, H], ['hasme', '0.8', 5, H], ['hasme', '0.3', 7, H], ['spf', '0.5', 4, [['4', '0'], ['0', '1']]], ['hasme', '0.9', 3, [['3', '0.5'], ['0.5', '2']]]] as const;
+  const cases: ['spf' | 'hasme', string, number, string[][]][] = [
+    ['spf', '0.8', 5, H],
+    ['spf', '0.3', 7, H],
+    ['hasme', '0.8', 5, H],
+    ['hasme', '0.3', 7, H],
+    ['spf', '0.5', 4, [['4', '0'], ['0', '1']]],
+    ['hasme', '0.9', 3, [['3', '0.5'], ['0.5', '2']]],
+  ];
   for (const [model, eta, k, H] of cases) {
     // [['3', '0.5'], ['0.5', '2']] at η = 0.9: both m_i < 0 (−1.88, −0.62), so every entry of K∘Σ̂ is complex.
     // The spf case at H = diag(4, 1) is a pole pair (m_0 = −1): β_0 = −iπ/η, so P_00 = ηΣ_00 ∫₀ᵗ e^{2πis/η} ds = 0 over k periods.
