@@ -15,9 +15,11 @@ import {
   refRegime,
   refSelfCheck,
   refSteinDiffusion,
+  realOps,
   spectral,
   type ComplexMatrix,
 } from './index.js';
+import { fromEigenvaluesMany, modelSpectrum } from './coefficients.js';
 import { digitsAgreed } from './selfcheck.js';
 
 const S2 = [['1', '0.3'], ['0.3', '0.5']];
@@ -123,6 +125,25 @@ describe('drift T = ℓ/(ηa) and drift matrix B = ℓ/η against closed forms',
     expect(c.diffusion[0][0].im.isZero()).toBe(false);
   });
 
+  it('sme1 and sme2 are exact (no eigenbasis): T = I, B = H; T = I + (η/2)H, B = TH; their spectra rebuild them', () => {
+    const R = realOps(ctx);
+    const p = parseProblem(H2, S2, '0.3', ctx);
+    const T2 = R.add(R.identity(2), R.scale(p.H, new D('0.15')));
+    const want = { sme1: [R.identity(2), p.H], sme2: [T2, R.mul(T2, p.H)] };
+    const sp = spectral(p.H, p.eta, ctx);
+    for (const model of ['sme1', 'sme2'] as const) {
+      const c = refCoefficients(H2, S2, '0.3', { model });
+      const [T, B] = want[model];
+      expect(c.drift.flat().every((z, q) => z.im.isZero() && z.re.eq(T.flat()[q])), model).toBe(true);
+      expect(c.driftMatrix.flat().every((z, q) => z.im.isZero() && z.re.eq(B.flat()[q])), model).toBe(true);
+      // The per-eigenvalue T_i, β_i (used by the OU moments) give the same matrices through U.
+      const ms = modelSpectrum(model, sp);
+      const [Tu, Bu] = fromEigenvaluesMany(sp.U, [ms.T, ms.beta], ctx);
+      expect(digitsAgreed(flat(Tu), flat(c.drift), 70), model).toBeGreaterThan(48);
+      expect(digitsAgreed(flat(Bu), flat(c.driftMatrix), 70), model).toBeGreaterThan(48);
+    }
+  });
+
   it('regime S errors name the model, and an unknown model is named too', () => {
     expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5')).message).toMatch(/^singular: HA-SME is undefined: η·a_1 = 1/);
     expect(singularError(() => refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5', { model: 'spf' })).message).toMatch(/^singular: SPF is undefined: η·a_1 = 1/);
@@ -201,6 +222,14 @@ describe('diffusion operator', () => {
     expect(digitsAgreed(flat(twice).map((z) => z.scale(new ctx.D(0.5))), flat(once), 70)).toBeGreaterThan(50);
     expect(digitsAgreed(flat(once), flat(refCoefficients(H2, S2, '0.3').diffusion), 70)).toBeGreaterThan(50);
     expect(() => refDiffusionOperator([['2']], '0.5', 'hasme')).toThrow(HasmeInputError);
+  });
+
+  it('applies to Σ’s symmetric part: an asymmetric Σ gives the Σ̃ of (Σ + Σᵀ)/2', () => {
+    const ctx = context({ digits: 50 });
+    const op = refDiffusionOperator(H2, '0.3', 'hasme');
+    const skewed = [['1', '0.5'], ['0.1', '0.5']].map((r) => r.map((x) => new ctx.D(x)));
+    const sym = S2.map((r) => r.map((x) => new ctx.D(x))); // (0.5 + 0.1)/2 = 0.3
+    expect(digitsAgreed(flat(op(skewed)), flat(op(sym)), 70)).toBeGreaterThan(50);
   });
 });
 

@@ -107,11 +107,6 @@ export function fromEigenvaluesMany(U: RealMatrix, spectra: Complex[][], ctx: Ct
   return outs;
 }
 
-/** U diag(v) Uᵀ for real U (see {@link fromEigenvaluesMany}). */
-export function fromEigenvalues(U: RealMatrix, v: Complex[], ctx: Ctx): ComplexMatrix {
-  return fromEigenvaluesMany(U, [v], ctx)[0];
-}
-
 /** UᵀAU for real symmetric A. */
 export function toEigenbasis(U: RealMatrix, A: RealMatrix, ctx: Ctx): RealMatrix {
   const R = realOps(ctx);
