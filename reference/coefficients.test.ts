@@ -69,6 +69,17 @@ describe('regime S raises a typed error naming the eigenvalue or the pair (C9)',
     for (const model of ['sme1', 'sme2'] as const) expect(refCoefficients([['2', '0'], ['0', '0.5']], S2, '0.5', { model }).regime).toBe('S');
   });
 
+  it('spectral() records the singular point it found: zero (index, eigenvalue) or pole (pair, eigenvalues)', () => {
+    const ctx = context({ digits: 50 });
+    const at = (H: string[][], eta: string) => {
+      const p = parseProblem(H, S2, eta, ctx);
+      return spectral(p.H, p.eta, ctx).singular;
+    };
+    expect(at([['2', '0'], ['0', '0.5']], '0.5')).toEqual({ kind: 'zero', index: 1, eigenvalue: '2' });
+    expect(at(rot2('3', '1.5'), '1')).toEqual({ kind: 'pole', pair: [0, 1], eigenvalues: ['1.5', '3'] });
+    expect(at(H2, '0.3')).toBeNull();
+  });
+
   it('regimes R, X, S', () => {
     expect(refRegime(H2, '0.3')).toBe('R');
     expect(refRegime(H2, '0.8')).toBe('X');
