@@ -50,6 +50,13 @@ describe('step logs', () => {
     );
   });
 
+  it('ηa < ½: the low part enters as +xl/(1 − x): Re ℓ within 1 eps where the wrong sign gives 1.56 eps', () => {
+    // Measured, not derived: over 20 000 draws with x < ½ the error stays ≤ 0.90 eps (2 eps is the stated bound).
+    const eta = 2.0614536686241625, a = 0.06363094977977149;
+    const s = stepLogs(Float64Array.of(a), eta);
+    expect(relEps(s.lre[0], new D(1).minus(X(eta).times(X(a))).ln().neg())).toBeLessThanOrEqual(1);
+  });
+
   it('exact points: m = 0 (ηa = 1), m = ±2^−54 (fl(ηa) = 1 with ηa ≠ 1)', () => {
     const zero = stepLogs(Float64Array.of(1), 1);
     expect([zero.m[0], zero.mExact[0], zero.n[0], zero.lre[0]]).toEqual([0, 1, 0, Infinity]);
