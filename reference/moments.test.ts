@@ -37,6 +37,9 @@ describe('SGD moments: recursion = closed form (spec/models.md §3–§6)', () =
     ['removable: m_i m_j = 1, both positive', rot2(-2, 1), S2, '0.5', 30],
     ['zero eigenvalue (m = 1)', [['0', '0', '0'], ['0', '1', '0.2'], ['0', '0.2', '3']], S3, '0.1', 17],
     ['tiny η', [['2', '0.5'], ['0.5', '-1']], S2, '1e-10', 50],
+    // u ~ 1e-40 in the geometric sum: 1 − (1 − u)^k would cancel 40 of the working digits; the
+    // log1p/expm1 form keeps them (reference/moments.ts geometricSum).
+    ['η = 1e-40', [['2', '0.5'], ['0.5', '-1']], S2, '1e-40', 50],
     ['one step', [['2', '0.5'], ['0.5', '-1']], S2, '0.3', 1],
   ];
   for (const [name, H, S, eta, k] of cases) {
@@ -45,6 +48,8 @@ describe('SGD moments: recursion = closed form (spec/models.md §3–§6)', () =
       const a = refSgdMomentsRecursion(H, S, eta, x0, k);
       const b = refSgdMomentsClosedForm(H, S, eta, x0, k);
       expect(digitsAgreed(flat(a), flat(b), 70)).toBeGreaterThanOrEqual(50);
+      // The covariance on its own: in `flat` the mean's norm would hide its digits at tiny η.
+      expect(digitsAgreed(a.pcov.flat(), b.pcov.flat(), 70)).toBeGreaterThanOrEqual(50);
       expect(b.cov).toEqual(b.pcov);
     });
   }
@@ -74,6 +79,17 @@ describe('OU moments', () => {
     for (let i = 0; i < 2; i++) expect(spf.cov![i][i].im.abs().lte('1e-50') && spf.cov![i][i].re.gte(0)).toBe(true);
   });
 
+  it('hasme in R with a rank-one Σ along an eigenvector (C5: Σ̃ ⪰ 0, λ_min = 0 up to rounding) has cov = pcov', () => {
+    // The PSD test's zero tolerance scales with max|λ(Σ̃)| (psdTest): λ_min is rounding noise of
+    // either sign here, so a tolerance scaled by min|λ| would declare some of these indefinite.
+    const H = rot2(1, 2);
+    for (const S of [[['0.36', '0.48'], ['0.48', '0.64']], [['0.64', '-0.48'], ['-0.48', '0.36']]]) {
+      for (const eta of ['0.1', '0.2', '0.3', '0.45']) {
+        const m = refMoments('hasme', H, S, eta, ['1', '0'], 4);
+        expect(m.cov, `Σ = ${JSON.stringify(S)}, η = ${eta}`).toEqual(m.pcov);
+      }
+    }
+  });
   it('hasme in R with an indefinite Σ̃ (C7: rank-one Σ across distinct eigenvalues) has cov = null', () => {
     const m = refMoments('hasme', [['1', '0'], ['0', '0.2']], [['0.5', '0.5'], ['0.5', '0.5']], '0.01', ['1', '1'], 3);
     expect(m.cov).toBeNull();
