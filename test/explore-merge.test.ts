@@ -3,7 +3,7 @@
  * and bad part sets are refused with a reason. Uses a closed-form toy family: this tests the
  * streaming machinery only; the real families are checked in explore-cells.test.ts.
  */
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { axis } from '../src/explore/grid.js';
 import { mergeParts } from '../src/explore/merge.js';
 import { explore, partFile } from '../src/explore/run.js';
 import type { Cell, Family } from '../src/explore/types.js';
+import { directoryFiles } from './explore.support.js';
 import { HasmeInputError } from '../src/errors.js';
 import { Writable } from 'node:stream';
 import { TextOut } from '../src/explore/textOut.js';
@@ -41,12 +42,6 @@ const lookup = (name: string) => {
   return toy;
 };
 
-async function files(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const f of (await readdir(dir)).sort()) out[f] = await readFile(join(dir, f), 'utf8');
-  return out;
-}
-
 describe('explore shards and merge', () => {
   it('merge of 1/3, 2/3, 3/3 (given out of order) equals the unsharded run byte for byte', async () => {
     const root = await mkdtemp(join(tmpdir(), 'hasme-explore-'));
@@ -59,8 +54,8 @@ describe('explore shards and merge', () => {
     for (const i of [1, 2, 3]) await explore(toy, { c: 1 }, { grid: n, outDir: parts, shard: { index: i, count: 3 }, progress: false });
     const m = await mergeParts([3, 1, 2].map((i) => join(parts, partFile('toy', { index: i, count: 3 }))), lookup, { outDir: merged, progress: false });
     expect(m.cells).toBe(81);
-    const a = await files(full);
-    const b = await files(merged);
+    const a = await directoryFiles(full);
+    const b = await directoryFiles(merged);
     expect(Object.keys(a)).toEqual(['toy-curves.svg', 'toy-margin.svg', 'toy-regime.svg', 'toy.csv', 'toy.json']);
     // Compare file by file without dumping whole SVGs into the failure message.
     expect(Object.keys(b)).toEqual(Object.keys(a));

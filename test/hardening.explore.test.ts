@@ -3,7 +3,7 @@
  * (atomic writes), an overflowing cell is recorded with its reason instead of aborting the map,
  * merge reads parts with line and size caps, and absurd grids or shard specs are refused up front.
  */
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { axis, parseShard } from '../src/explore/grid.js';
 import { mergeParts } from '../src/explore/merge.js';
 import { explore, partFile } from '../src/explore/run.js';
 import type { Cell, Family } from '../src/explore/types.js';
+import { directoryFiles } from './explore.support.js';
 
 const tmp = () => mkdtemp(join(tmpdir(), 'hasme-hardening-'));
 const defaults = (f: Family) => Object.fromEntries(f.params.map((p) => [p.name, p.default]));
@@ -36,20 +37,14 @@ const toy: Family = {
   figures: [{ kind: 'heatmap', file: 'toy-regime.svg', title: 'toy', field: 'regime' }],
 };
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const f of (await readdir(dir)).sort()) out[f] = await readFile(join(dir, f), 'utf8');
-  return out;
-}
-
 describe('explore: nothing lost (issue 13 item 1)', () => {
   it('a run that fails mid-way leaves the previous JSON/CSV/SVG byte for byte, and no temporary files', async () => {
     const dir = await tmp();
     await explore(toy, { bad: 0 }, { grid: 3, outDir: dir, progress: false });
-    const before = await snapshot(dir);
+    const before = await directoryFiles(dir);
     expect(before['toy.json'].length).toBeGreaterThan(50);
     await expect(explore(toy, { bad: 1 }, { grid: 3, outDir: dir, progress: false })).rejects.toThrow(/toy defect/);
-    expect(await snapshot(dir)).toEqual(before);
+    expect(await directoryFiles(dir)).toEqual(before);
   });
 
   it('an overflowing cell (rotated2x2, k = 170) is recorded with its reason; the map completes', async () => {
@@ -78,11 +73,11 @@ describe('explore: nothing lost (issue 13 item 1)', () => {
     for (const i of [1, 2]) await explore(toy, { bad: 0 }, { grid: 3, outDir: root, shard: { index: i, count: 2 }, progress: false });
     const out = join(root, 'merged');
     await mergeParts(parts, () => toy, { outDir: out, progress: false });
-    const before = await snapshot(out);
+    const before = await directoryFiles(out);
     const text = await readFile(parts[1], 'utf8');
     await writeFile(parts[1], text.slice(0, text.length - 40));
     await expect(mergeParts(parts, () => toy, { outDir: out, progress: false })).rejects.toThrow(HasmeInputError);
-    expect(await snapshot(out)).toEqual(before);
+    expect(await directoryFiles(out)).toEqual(before);
   });
 });
 

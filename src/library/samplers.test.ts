@@ -7,6 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { coefficients, HasmeInputError, moments, sampleEulerMaruyama, sampleExact, type Model, type Problem } from '../index.js';
 import { MAX_SAMPLES, MAX_SIMULATED_STEPS } from './samplers.js';
 
+/** What `f` raised: `pick` of a HasmeInputError, String(e) of anything else, 'returned' when nothing. */
+function raised(f: () => unknown, pick: (e: HasmeInputError) => string): string {
+  try {
+    f();
+    return 'returned';
+  } catch (e) {
+    return e instanceof HasmeInputError ? pick(e) : String(e);
+  }
+}
+
 const PROBLEM: Problem = { H: [[2, 0.5], [0.5, 1]], Sigma: [[1, 0.3], [0.3, 0.5]], eta: 0.2, x0: [1, -1] };
 const N = 20_000;
 
@@ -57,14 +67,7 @@ describe('samplers', () => {
   });
 
   it('refuses a simulation of more steps than MAX_SIMULATED_STEPS instead of running for hours; exact OU sampling has no limit', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-        return 'returned';
-      } catch (e) {
-        return e instanceof HasmeInputError ? e.code : String(e);
-      }
-    };
+    const code = (f: () => unknown) => raised(f, (e) => e.code);
     expect(code(() => sampleExact('sgd', PROBLEM, MAX_SIMULATED_STEPS + 1, 2, 1))).toBe('unsupported');
     expect(code(() => sampleEulerMaruyama('hasme', PROBLEM, MAX_SIMULATED_STEPS, 2, 1, 2))).toBe('unsupported');
     expect(sampleExact('hasme', PROBLEM, 1e9, 2, 1)).toHaveLength(2);
@@ -112,26 +115,19 @@ describe('samplers', () => {
   });
 
   it('bad counts, seeds, substeps and models are `unsupported`; each limit is checked before any work', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-        return 'returned';
-      } catch (e) {
-        return e instanceof HasmeInputError ? e.message : String(e);
-      }
-    };
-    expect(code(() => sampleExact('sde9' as Model, PROBLEM, 1, 1, 1))).toBe('unsupported: unknown model "sde9"');
-    expect(code(() => sampleEulerMaruyama('sde9' as Model, PROBLEM, 1, 1, 1))).toBe('unsupported: unknown model "sde9"');
-    expect(code(() => sampleExact('sme1', PROBLEM, 1, 1, 1.5))).toBe('unsupported: seed must be an integer, got 1.5');
-    expect(code(() => sampleExact('sme1', PROBLEM, 1, -1, 1))).toMatch(/^unsupported: n must be a non-negative integer/);
-    expect(code(() => sampleEulerMaruyama('sme1', PROBLEM, -1, 1, 1))).toMatch(/^unsupported: steps must be a non-negative integer/);
-    for (const substeps of [0, 1.5]) expect(code(() => sampleEulerMaruyama('sme1', PROBLEM, 1, 1, 1, substeps))).toBe(`unsupported: substeps must be a positive integer, got ${substeps}`);
-    expect(code(() => sampleExact('sme1', PROBLEM, 1, MAX_SAMPLES + 1, 1))).toBe(`unsupported: n = ${MAX_SAMPLES + 1} samples exceeds the limit of ${MAX_SAMPLES} (spec/protocol.md §3)`);
+    const message = (f: () => unknown) => raised(f, (e) => e.message);
+    expect(message(() => sampleExact('sde9' as Model, PROBLEM, 1, 1, 1))).toBe('unsupported: unknown model "sde9"');
+    expect(message(() => sampleEulerMaruyama('sde9' as Model, PROBLEM, 1, 1, 1))).toBe('unsupported: unknown model "sde9"');
+    expect(message(() => sampleExact('sme1', PROBLEM, 1, 1, 1.5))).toBe('unsupported: seed must be an integer, got 1.5');
+    expect(message(() => sampleExact('sme1', PROBLEM, 1, -1, 1))).toMatch(/^unsupported: n must be a non-negative integer/);
+    expect(message(() => sampleEulerMaruyama('sme1', PROBLEM, -1, 1, 1))).toMatch(/^unsupported: steps must be a non-negative integer/);
+    for (const substeps of [0, 1.5]) expect(message(() => sampleEulerMaruyama('sme1', PROBLEM, 1, 1, 1, substeps))).toBe(`unsupported: substeps must be a positive integer, got ${substeps}`);
+    expect(message(() => sampleExact('sme1', PROBLEM, 1, MAX_SAMPLES + 1, 1))).toBe(`unsupported: n = ${MAX_SAMPLES + 1} samples exceeds the limit of ${MAX_SAMPLES} (spec/protocol.md §3)`);
     // At the limits exactly the request passes the limit checks: a bad H is then what is reported.
     const badH: Problem = { ...PROBLEM, H: [[1, 2], [3, 4]] };
-    expect(code(() => sampleExact('sgd', badH, MAX_SIMULATED_STEPS, MAX_SAMPLES, 1))).toMatch(/^not-symmetric/);
-    expect(code(() => sampleEulerMaruyama('sme1', badH, MAX_SIMULATED_STEPS / 2, 1, 1, 2))).toMatch(/^not-symmetric/);
-    expect(code(() => sampleExact('sgd', PROBLEM, MAX_SIMULATED_STEPS + 1, 1, 1))).toBe(
+    expect(message(() => sampleExact('sgd', badH, MAX_SIMULATED_STEPS, MAX_SAMPLES, 1))).toMatch(/^not-symmetric/);
+    expect(message(() => sampleEulerMaruyama('sme1', badH, MAX_SIMULATED_STEPS / 2, 1, 1, 2))).toMatch(/^not-symmetric/);
+    expect(message(() => sampleExact('sgd', PROBLEM, MAX_SIMULATED_STEPS + 1, 1, 1))).toBe(
       `unsupported: simulating ${MAX_SIMULATED_STEPS + 1} steps exceeds the limit of ${MAX_SIMULATED_STEPS} (SGD sampling and Euler–Maruyama simulate every step)`,
     );
   });
