@@ -327,7 +327,7 @@ export function nonCommutingPair(
 
 /**
  * Step sizes η for the eigenvalues `eigs` aimed at `target` (spec/models.md §3–§6):
- * R: η a_max < 1 (any η if no a_i > 0); X: η a_max ∈ (1.05, 3.5), away from S by 0.05 in m;
+ * R: η a_max < 1 (any η if no a_i > 0); X: η a_max ∈ [1.25, 3.5], away from S by 0.05 in m;
  * S: η = 1/a_i, 2/a_i or 1/a_i + 1/a_j (a_i, a_j > 0); removable: η = 1/a_i + 1/a_j with
  * a_i < 0 < a_j, |a_i| > a_j. Throws if the spectrum admits no such η (e.g. X without a_i > 0).
  */
@@ -400,7 +400,8 @@ export interface ProblemOptions {
 const RESERVED: Record<Target, number> = { R: 0, X: 1, S: 2, removable: 2 };
 
 const R_Z = () => roundOrDouble(-3, 0.9, 0.25); // m ∈ [0.1, 4]
-const X_Z = () => roundOrDouble(1.05, 3.5, 0.25); // m ∈ [−2.5, −0.05]
+// The lower end 1 + 1/16 (not 1.05) is where the continuous part shrinks to: a readable, exact number.
+const X_Z = () => roundOrDouble(1.0625, 3.5, 0.25); // m ∈ [−2.5, −0.0625]
 
 /** Leading scaled curvatures for a target (the other indices come from `rest`, in regime R). */
 function leadingZ(target: Target): fc.Arbitrary<{ lead: number[]; offset?: number; kind: string }> {

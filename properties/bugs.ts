@@ -21,6 +21,8 @@ export interface Bug {
   description: string;
   /** Claims whose checks catch this bug (each of C1–C13 is caught by at least one bug). */
   claims: ClaimId[];
+  /** Cases per claim check in the claim × bug matrix, for a bug that shows only on inputs the first cases rarely reach. */
+  matrixRuns?: number;
   impl(base?: HasmeImpl): HasmeImpl;
 }
 
@@ -93,6 +95,9 @@ export const BUGS: Bug[] = [
     id: 'transposed-eigenvectors',
     description: 'Σ̃ assembled with Uᵀ in place of U (rows of U taken as eigenvectors)',
     claims: ['C2'],
+    // Invisible while H's eigenvector matrix is symmetric (d = 1, diagonal H, the 2×2 swap), as it
+    // is in most of the first, simplest cases: 20 cases reach a rotated H (measured over 6 seeds).
+    matrixRuns: 20,
     impl: (base) =>
       withCoefficients(lib(base), 'Uᵀ for U in Σ̃', (_c, H, Sigma, eta) => {
         const { a, U } = eigenbasis(H);
