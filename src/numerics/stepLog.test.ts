@@ -70,6 +70,55 @@ describe('step logs', () => {
     }
   });
 
+  it('at the branch points fl(ηa) = ½ and 3/2 (both signs of the low part): within 1 eps, and monotone in ηa across them', () => {
+    // The formulas switch there (spec/numerics.md "Where naive formulas fail"); either side meets the bound,
+    // so the point may go to either (spec/mutation.md, the stepLog.ts equivalents). 1 eps: measured
+    // ≤ 0.87 eps over these points, against 2 eps stated.
+    for (const target of [0.5, 1.5]) {
+      const pts: { exact: Decimal; lre: number }[] = [];
+      let onPoint = 0;
+      for (let k = 1; k <= 60; k++) {
+        const eta = 1 - k * 2 ** -31 * (1 + (k % 11) / 17);
+        for (let da = -3; da <= 3; da++) {
+          const a = (target / eta) * (1 + da * 2 ** -53);
+          const ea = X(eta).times(X(a));
+          const s = stepLogs(Float64Array.of(a), eta);
+          const lre = s.lre[0];
+          if (s.x[0] === target) onPoint++;
+          expect(relEps(lre, new D(1).minus(ea).abs().ln().neg()), `η = ${eta}, a = ${a}`).toBeLessThanOrEqual(1);
+          pts.push({ exact: ea, lre });
+        }
+      }
+      expect(onPoint).toBeGreaterThan(30);
+      // Re ℓ = −ln|1 − ηa| increases with ηa below 1 and decreases above it.
+      pts.sort((p, q) => p.exact.cmp(q.exact));
+      const sign = target < 1 ? 1 : -1;
+      for (let i = 1; i < pts.length; i++) expect(sign * (pts[i].lre - pts[i - 1].lre)).toBeGreaterThanOrEqual(0);
+    }
+    // fl(ηa) = ½ with ηa = ½ − 2^−55 (a tie rounded to ½).
+    const eta = (2 ** 27 - 1) / 2 ** 27, a = (2 ** 27 + 1) / 2 ** 28;
+    const s = stepLogs(Float64Array.of(a), eta);
+    expect([s.x[0], s.xl[0]]).toEqual([0.5, -(2 ** -55)]);
+    expect(relEps(s.lre[0], new D(0.5).plus(new D(2).pow(-55)).ln().neg())).toBeLessThanOrEqual(1);
+  });
+
+  it('at the pair branch point fl(m_i m_j) = ½: Re(ℓ_i + ℓ_j) within 2 eps relative', () => {
+    // m_i ∈ (½, 1), m_j ≈ ½/m_i with η = 1: m = 1 − a exactly (Sterbenz). Either formula meets the bound.
+    let onPoint = 0;
+    for (let k = 1; k <= 400; k++) {
+      const mi = 0.5 + k / 1024 + 2 ** -40 * k;
+      for (let dj = -2; dj <= 2; dj++) {
+        const mj = (0.5 / mi) * (1 + dj * 2 ** -53);
+        const s = stepLogs(Float64Array.of(1 - mi, 1 - mj), 1);
+        if (s.m[0] * s.m[1] !== 0.5) continue;
+        onPoint++;
+        const exact = X(s.m[0]).times(X(s.m[1])).ln().neg();
+        expect(relEps(pairLogSum(s, 0, 1), exact), `m = ${mi}, ${mj}`).toBeLessThanOrEqual(2);
+      }
+    }
+    expect(onPoint).toBeGreaterThan(100);
+  });
+
   it('Re(ℓ_i + ℓ_j) = −ln|m_i m_j| within 4 eps where m_i m_j > 1/2, within 4 eps (|Re ℓ_i| + |Re ℓ_j|) elsewhere', () => {
     // m of every sign and magnitude, so that the pairs cover m_i m_j < 0, tiny, ≈ 1 and ≫ 1.
     const m = fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -1e8, max: 1e8, noNaN: true }), fc.double({ min: 1e-9, max: 1e-3, noNaN: true }));
