@@ -115,7 +115,10 @@ export function requirePsd(name: string, m: DenseSymmetric): void {
   }
 }
 
-/** Whether A + shift·I has a Cholesky factorization (all pivots > 0): d³/3 flops. */
+/**
+ * Whether A + shift·I has a Cholesky factorization (all pivots > 0): d³/3 flops. Only the strictly
+ * lower part of L is stored; its diagonal is needed only in the column being formed.
+ */
 function choleskyShifted(a: Float64Array, d: number, shift: number): boolean {
   const l = new Float64Array(d * d);
   for (let j = 0; j < d; j++) {
@@ -123,7 +126,6 @@ function choleskyShifted(a: Float64Array, d: number, shift: number): boolean {
     for (let k = 0; k < j; k++) diag -= l[j * d + k] * l[j * d + k];
     if (!(diag > 0)) return false;
     const ljj = Math.sqrt(diag);
-    l[j * d + j] = ljj;
     for (let i = j + 1; i < d; i++) {
       let s = a[i * d + j];
       for (let k = 0; k < j; k++) s -= l[i * d + k] * l[j * d + k];
