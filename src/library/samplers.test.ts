@@ -19,6 +19,8 @@ function raised(f: () => unknown, pick: (e: HasmeInputError) => string): string 
 
 const PROBLEM: Problem = { H: [[2, 0.5], [0.5, 1]], Sigma: [[1, 0.3], [0.3, 0.5]], eta: 0.2, x0: [1, -1] };
 const N = 20_000;
+/** Σ rank one, misaligned with H (C7): HA-SME's Σ̃ is indefinite in regime R; Σ itself is PSD. */
+const C7: Problem = { H: [[1, 0.5], [0.5, 2]], Sigma: [[1, 0], [0, 0]], eta: 0.1, x0: [1, -1] };
 
 /** |sample − exact| ≤ 6 standard errors for the mean and every covariance entry. */
 function matchesMoments(samples: number[][], mean: Float64Array, cov: Float64Array): void {
@@ -43,21 +45,26 @@ describe('samplers', () => {
     matchesMoments(sampleExact(model, PROBLEM, 6, N, 7), exact.mean.re, exact.cov!.re);
   });
 
-  it('Euler–Maruyama follows the exact law of its own linear recursion X ← (I − hB)X + sqrt(ηh) D^{1/2} ξ', () => {
+  it.each([
+    ['sme2', PROBLEM],
+    ['hasme', PROBLEM],
+    ['sme1', C7],
+  ] as [Model, Problem][])('Euler–Maruyama (%s) follows the exact law of its own linear recursion X ← (I − hB)X + sqrt(ηh) D^{1/2} ξ', (model, pb) => {
     // Oracle: mean and covariance of the EM chain by the recursion (not the SDE's law: EM is biased).
-    const steps = 4, substeps = 4, h = PROBLEM.eta / substeps;
-    const c = coefficients(PROBLEM.H, PROBLEM.Sigma, PROBLEM.eta, { model: 'sme2' });
+    // sme1 on C7: only HA-SME's Σ̃ is indefinite there, so only hasme may refuse (spec/claims.md C7).
+    const steps = 4, substeps = 4, h = pb.eta / substeps;
+    const c = coefficients(pb.H, pb.Sigma, pb.eta, { model });
     const B = c.driftMatrix.re, D = c.diffusion.re;
     const A = B.map((b, q) => (q % 3 === 0 ? 1 : 0) - h * b); // I − hB (d = 2)
-    let mean = Float64Array.from(PROBLEM.x0 as number[]);
+    let mean = Float64Array.from(pb.x0 as number[]);
     let cov = new Float64Array(4);
     const mul = (X: Float64Array, Y: Float64Array) => Float64Array.of(X[0] * Y[0] + X[1] * Y[2], X[0] * Y[1] + X[1] * Y[3], X[2] * Y[0] + X[3] * Y[2], X[2] * Y[1] + X[3] * Y[3]);
     const At = Float64Array.of(A[0], A[2], A[1], A[3]);
     for (let s = 0; s < steps * substeps; s++) {
       mean = Float64Array.of(A[0] * mean[0] + A[1] * mean[1], A[2] * mean[0] + A[3] * mean[1]);
-      cov = mul(mul(A, cov), At).map((v, q) => v + PROBLEM.eta * h * D[q]);
+      cov = mul(mul(A, cov), At).map((v, q) => v + pb.eta * h * D[q]);
     }
-    matchesMoments(sampleEulerMaruyama('sme2', PROBLEM, steps, N, 11, substeps), mean, cov);
+    matchesMoments(sampleEulerMaruyama(model, pb, steps, N, 11, substeps), mean, cov);
   });
 
   it('is reproducible from its seed and differs across seeds', () => {
@@ -108,10 +115,16 @@ describe('samplers', () => {
     // spf in regime X (m = 1 − 3 < 0): complex pseudo-covariance.
     expect(() => sampleExact('spf', { H: [[3]], Sigma: [[1]], eta: 1, x0: [0] }, 2, 4, 1)).toThrow(/^unsupported: spf: pseudo-covariance is not a real PSD matrix here/);
     expect(() => sampleEulerMaruyama('hasme', { H: [[3]], Sigma: [[1]], eta: 1, x0: [0] }, 2, 4, 1)).toThrow(/^unsupported: hasme: drift matrix is not a real PSD matrix here/);
-    // Σ rank one, misaligned with H (C7): Σ̃ is indefinite in regime R.
-    const c7: Problem = { H: [[1, 0.5], [0.5, 2]], Sigma: [[1, 0], [0, 0]], eta: 0.1, x0: [0, 0] };
-    expect(() => sampleExact('hasme', c7, 2, 4, 1)).toThrow(/^unsupported: hasme: covariance is not a real PSD matrix here/);
-    expect(() => sampleEulerMaruyama('hasme', c7, 2, 4, 1)).toThrow(/^unsupported: hasme: diffusion is not a real PSD matrix here/);
+    expect(() => sampleExact('hasme', C7, 2, 4, 1)).toThrow(/^unsupported: hasme: covariance is not a real PSD matrix here/);
+    expect(() => sampleEulerMaruyama('hasme', C7, 2, 4, 1)).toThrow(/^unsupported: hasme: diffusion is not a real PSD matrix here/);
+  });
+
+  it('an x0 of the wrong length is `shape`, naming x0, on every sampling route', () => {
+    const pb: Problem = { ...PROBLEM, x0: [1] };
+    const message = (f: () => unknown) => raised(f, (e) => e.message);
+    expect(message(() => sampleExact('sgd', pb, 2, 2, 1))).toBe('shape: x0 has length 1, expected 2');
+    expect(message(() => sampleEulerMaruyama('sme1', pb, 2, 2, 1))).toBe('shape: x0 has length 1, expected 2');
+    expect(message(() => sampleExact('sme1', pb, 2, 2, 1))).toBe('shape: x0 has length 1, expected 2');
   });
 
   it('bad counts, seeds, substeps and models are `unsupported`; each limit is checked before any work', () => {
