@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coefficients, HasmeInputError, moments, sampleEulerMaruyama, sampleExact, type Model, type Problem } from '../index.js';
+import type { SdeModel } from '../formats/types.js';
 import { MAX_SAMPLES, MAX_SIMULATED_STEPS } from './samplers.js';
 
 /** What `f` raised: `pick` of a HasmeInputError, String(e) of anything else, 'returned' when nothing. */
@@ -49,7 +50,7 @@ describe('samplers', () => {
     ['sme2', PROBLEM],
     ['hasme', PROBLEM],
     ['sme1', C7],
-  ] as [Model, Problem][])('Euler–Maruyama (%s) follows the exact law of its own linear recursion X ← (I − hB)X + sqrt(ηh) D^{1/2} ξ', (model, pb) => {
+  ] as [SdeModel, Problem][])('Euler–Maruyama (%s) follows the exact law of its own linear recursion X ← (I − hB)X + sqrt(ηh) D^{1/2} ξ', (model, pb) => {
     // Oracle: mean and covariance of the EM chain by the recursion (not the SDE's law: EM is biased).
     // sme1 on C7: only HA-SME's Σ̃ is indefinite there, so only hasme may refuse (spec/claims.md C7).
     const steps = 4, substeps = 4, h = pb.eta / substeps;
