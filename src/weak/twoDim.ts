@@ -60,10 +60,15 @@ export type TwoDimRow = OneDimRow;
  * (every model's drift is within the factor T(ηa) ≤ 1.39 of ∇f for ηa ≤ 1/2; the process moves
  * towards the minimum at 0; the margin absorbs the noise and the stencils).
  */
-export function twoDimDomain(p: TwoDimProblem, f: TwoDimObjective, margin: number): [number, number][] {
+export function twoDimDomain(p: TwoDimProblem, f: TwoDimObjective, margin: number, drift: number = twoDimDriftReach(p, f)): [number, number][] {
+  const reach = drift + margin;
+  return p.x0.map(Number).map((c) => [c - reach, c + reach] as [number, number]);
+}
+
+/** 1.4·G·T: how far the drift can carry a path from x0 within the horizon (the grid box's half-width without the margin). */
+export function twoDimDriftReach(p: TwoDimProblem, f: TwoDimObjective = twoDimObjective(p)): number {
   const x0 = p.x0.map(Number);
-  const reach = 1.4 * f.gradBound(Math.hypot(x0[0], x0[1]) + 1) * Number(p.T) + margin;
-  return x0.map((c) => [c - reach, c + reach] as [number, number]);
+  return 1.4 * f.gradBound(Math.hypot(x0[0], x0[1]) + 1) * Number(p.T);
 }
 
 /** Grid points of the refined resolution (work estimate and limits). */
@@ -108,8 +113,8 @@ interface Setup {
   Sigma: number[][];
 }
 
-function setup(p: TwoDimProblem, res: TwoDimResolution, f: TwoDimObjective): Setup {
-  const box = twoDimDomain(p, f, res.margin);
+function setup(p: TwoDimProblem, res: TwoDimResolution, f: TwoDimObjective, drift?: number): Setup {
+  const box = twoDimDomain(p, f, res.margin, drift);
   const axes = box.map(([lo, hi]) => uniformGrid(lo, hi, res.spacing, res.order)) as [UniformGrid, UniformGrid];
   const [n1, n2] = axes.map((g) => g.points.length);
   const c = p.test.center.map(Number);
@@ -168,6 +173,8 @@ interface AxisStencils {
   w: Float64Array;
   width: number;
   abs: Float64Array;
+  /** Nodes [inner[0], inner[1]) carry the full, untapered stencil (the same offsets and weights). */
+  inner: [number, number];
 }
 
 /**
@@ -179,7 +186,7 @@ interface AxisStencils {
 function axisStencils(g: UniformGrid, deriv: 1 | 2, left: number, right: number): AxisStencils {
   const n = g.points.length;
   const width = left + right + 1;
-  const st: AxisStencils = { lo: new Int32Array(n), len: new Int32Array(n), w: new Float64Array(n * width), width, abs: new Float64Array(n) };
+  const st: AxisStencils = { lo: new Int32Array(n), len: new Int32Array(n), w: new Float64Array(n * width), width, abs: new Float64Array(n), inner: [0, 0] };
   const scale = g.spacing ** deriv;
   for (let i = 0; i < n; i++) {
     const l0 = Math.min(left, i);
@@ -199,6 +206,8 @@ function axisStencils(g: UniformGrid, deriv: 1 | 2, left: number, right: number)
       st.abs[i] += Math.abs(x / scale);
     });
   }
+  const full = Array.from(st.len, (len, i) => (len === width ? i : -1)).filter((i) => i >= 0);
+  st.inner = full.length ? [full[0], full[full.length - 1] + 1] : [0, 0];
   return st;
 }
 
@@ -218,42 +227,58 @@ function axisDerivatives(g: UniformGrid): AxisDerivatives {
 
 /**
  * out = (stencil pass along `axis`) v. With `sign` the pass is upwinded: node r uses `pos` where
- * sign[r] < 0 (transport velocity −sign > 0) and `neg` otherwise; without it every node uses `pos`.
- * Axis 0 runs as whole-row updates (contiguous inner loops), axis 1 per point.
+ * sign[r] < 0 (transport velocity −sign > 0) and `neg` otherwise (computed into `scratch`); without
+ * it every node uses `pos`.
  */
-function pass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, pos: AxisStencils, neg?: AxisStencils, sign?: Float64Array): void {
+function pass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, pos: AxisStencils, upwind?: { neg: AxisStencils; sign: Float64Array; scratch: Float64Array }): void {
+  axisPass(s, axis, v, out, pos);
+  if (!upwind) return;
+  const { neg, sign, scratch } = upwind;
+  axisPass(s, axis, v, scratch, neg);
+  for (let r = 0; r < out.length; r++) if (sign[r] >= 0) out[r] = scratch[r];
+}
+
+/**
+ * One stencil pass along `axis`. The nodes with the full stencil run offset by offset as one long
+ * contiguous loop over the flat array (the same sums in the same order as node by node; along axis
+ * 1 the loop also passes the tapered edge nodes, which are then recomputed node by node).
+ */
+function axisPass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, st: AxisStencils): void {
   const { n1, n2 } = s;
-  if (axis === 1) {
-    for (let i = 0; i < n1; i++) {
-      for (let j = 0; j < n2; j++) {
-        const r = i * n2 + j;
-        const st = sign && sign[r] >= 0 ? neg! : pos;
-        const len = st.len[j];
+  const [a, b] = st.inner;
+  const stride = axis === 0 ? n2 : 1;
+  const lo = st.lo[a];
+  // Flat range of the inner nodes: whole rows a..b−1 (axis 0), or inner node of row 0 .. of the last row (axis 1).
+  const [from, to] = axis === 0 ? [a * n2, b * n2] : [a, (n1 - 1) * n2 + b];
+  if (b > a) {
+    out.fill(0, from, to);
+    for (let t = 0; t < st.width; t++) {
+      const w = st.w[a * st.width + t];
+      const off = (lo + t) * stride;
+      for (let r = from; r < to; r++) out[r] += w * v[r + off];
+    }
+  }
+  const m = axis === 0 ? n1 : n2;
+  for (let i = 0; i < m; i++) {
+    if (i >= a && i < b) continue;
+    const len = st.len[i];
+    const base = i * st.width;
+    const first = st.lo[i];
+    if (axis === 0) {
+      const row = i * n2;
+      out.fill(0, row, row + n2);
+      for (let t = 0; t < len; t++) {
+        const w = st.w[base + t];
+        const src = (i + first + t) * n2;
+        for (let j = 0; j < n2; j++) out[row + j] += w * v[src + j];
+      }
+    } else {
+      for (let k = 0; k < n1; k++) {
+        const r = k * n2 + i;
         let acc = 0;
-        let k = j * st.width;
-        let c = r + st.lo[j];
-        for (let t = 0; t < len; t++) acc += st.w[k++] * v[c++];
+        for (let t = 0; t < len; t++) acc += st.w[base + t] * v[r + first + t];
         out[r] = acc;
       }
-    }
-    return;
-  }
-  const other = sign ? new Float64Array(n2) : null;
-  for (let i = 0; i < n1; i++) {
-    const row = i * n2;
-    out.fill(0, row, row + n2);
-    const accumulate = (st: AxisStencils, into: Float64Array, at: number) => {
-      for (let t = 0; t < st.len[i]; t++) {
-        const w = st.w[i * st.width + t];
-        const src = (i + st.lo[i] + t) * n2;
-        for (let j = 0; j < n2; j++) into[at + j] += w * v[src + j];
-      }
-    };
-    accumulate(pos, out, row);
-    if (other && sign && neg) {
-      other.fill(0);
-      accumulate(neg, other, 0);
-      for (let j = 0; j < n2; j++) if (sign[row + j] >= 0) out[row + j] = other[j];
     }
   }
 }
@@ -310,11 +335,11 @@ function sdeValues(s: Setup, models: readonly SdeModel[], eta: number, T: number
 
 function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivatives, T: number): number {
   const n = s.n1 * s.n2;
-  const [u1, u2, a1, a11, a22, a12] = Array.from({ length: 6 }, () => new Float64Array(n));
+  const [u1, u2, a1, a11, a22, a12, scratch] = Array.from({ length: 7 }, () => new Float64Array(n));
   const apply = (v: Float64Array, out: Float64Array) => {
     // Transport velocity −c: upwind-biased stencils (dissipative, no reflected grid modes).
-    pass(s, 0, v, u1, D1.upPos, D1.upNeg, g.c1);
-    pass(s, 1, v, u2, D2.upPos, D2.upNeg, g.c2);
+    pass(s, 0, v, u1, D1.upPos, { neg: D1.upNeg, sign: g.c1, scratch });
+    pass(s, 1, v, u2, D2.upPos, { neg: D2.upNeg, sign: g.c2, scratch });
     pass(s, 0, v, a1, D1.d1);
     pass(s, 0, v, a11, D1.d2);
     pass(s, 1, v, a22, D2.d2);
@@ -349,13 +374,13 @@ function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivativ
  */
 export function twoDimWeakRows(
   p: TwoDimProblem,
-  opts: { base?: TwoDimResolution; refined?: TwoDimResolution; onProgress?: (done: number, total: number) => void } = {},
+  opts: { base?: TwoDimResolution; refined?: TwoDimResolution; driftReach?: number; onProgress?: (done: number, total: number) => void } = {},
 ): TwoDimRow[] {
   const f = twoDimObjective(p);
   checkTwoDimScale(p, f);
   const T = Number(p.T);
-  const base = setup(p, opts.base ?? BASE_2D, f);
-  const fine = setup(p, opts.refined ?? REFINED_2D, f);
+  const base = setup(p, opts.base ?? BASE_2D, f, opts.driftReach);
+  const fine = setup(p, opts.refined ?? REFINED_2D, f, opts.driftReach);
   const qBase = (opts.base ?? BASE_2D).quadratureNodes;
   const qFine = (opts.refined ?? REFINED_2D).quadratureNodes;
   const rows: TwoDimRow[] = [];
