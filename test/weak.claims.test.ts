@@ -25,8 +25,8 @@ function injected(model: SdeModel, replace: (eta: number, errors: Partial<Record
 }
 
 describe('weak-error claims (exact engines)', () => {
-  it('exports one check per claim C14–C20 and C22, in order', () => {
-    expect(weakChecks.map((c) => c.id)).toEqual(['C14', 'C15', 'C16', 'C17', 'C18', 'C19', 'C20', 'C22']);
+  it('exports one check per claim C14–C20, C22 and C23, in order', () => {
+    expect(weakChecks.map((c) => c.id)).toEqual(['C14', 'C15', 'C16', 'C17', 'C18', 'C19', 'C20', 'C22', 'C23']);
   });
 
   it.each(['C14', 'C15', 'C16'])('%s holds on generated problems', async (id) => {

@@ -79,4 +79,5 @@ export const CLAIM_CHECKS: ClaimCheck[] = [
   weakCheck('C20'),
   makeC21(libraryImpl(), builtinPowerCurve),
   weakCheck('C22'),
+  weakCheck('C23'),
 ];

@@ -15,6 +15,7 @@ import { smoothnessSweep, SMOOTHNESS_FAMILIES, type SmoothnessSweep } from './sm
 import { finiteSumSweep, type Sweep } from './sweep.js';
 import { weakTable, type WeakTable } from './table.js';
 import { twoDimWeakRows, type TwoDimRow } from './twoDim.js';
+import { twoDimSweep, type TwoDimSweep } from './twoDimSweep.js';
 
 /** Precision of the exact engines in checks and figures (HA-SME's zero error sits near 1e-40 there). */
 export const CHECK_DIGITS = 30;
@@ -64,6 +65,11 @@ export function builtinSweep(name: string): Promise<Sweep> {
 /** The smoothness sweeps of C19, one per family (src/weak/smoothness.ts). */
 export function builtinSmoothness(): Promise<SmoothnessSweep[]> {
   return once('smoothness', async () => SMOOTHNESS_FAMILIES.map((f) => smoothnessSweep(f)));
+}
+
+/** The 2-D smoothness sweep of C23 (src/weak/twoDimSweep.ts). */
+export function builtinTwoDimSweep(): Promise<TwoDimSweep> {
+  return once('twod-sweep', async () => twoDimSweep());
 }
 
 /** C20 (b): the escape measure near the maximum of −cos, per model (src/weak/escapeBeyond.ts). */

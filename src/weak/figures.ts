@@ -10,7 +10,7 @@ import { builtinEscape, builtinOneDimRows, builtinPowerCurve, builtinSharpEscape
 import { sharpErrors, type SharpResults, type WellPoint } from './escapeBeyond.js';
 import { escapeDifferenceSvg, escapeSvg, escapeTimesText } from './escapeRender.js';
 import { EXACT_BELOW, fitOrder } from './orders.js';
-import { SMOOTHNESS, smoothnessExponentsText, type SmoothnessSweep } from './smoothness.js';
+import { SMOOTHNESS, smoothnessExponentsText, type Exponent, type SmoothnessSweep } from './smoothness.js';
 import { exponentsText, type Sweep } from './sweep.js';
 import { CASE_ALPHA, POWER_SETTING, type PowerCurve } from './recovery.js';
 
@@ -60,12 +60,23 @@ export async function sweepFigure(name: string, claim: string, s: Sweep): Promis
   };
 }
 
-/** C19: |C(λ)| against λ at a fixed η range, horizon and noise, one series per model. */
-async function smoothnessFigure(s: SmoothnessSweep): Promise<Figure> {
+/** A curvature sweep's constants as the figures draw them (C19, C23). */
+interface ConstantsSweep {
+  points: { lambda: number; constants: Record<SdeModel, { value: number }> }[];
+  exponents: Record<SdeModel, Exponent>;
+}
+
+/** |C| against the curvature scale on log–log axes, one series per model, fitted exponents in the caption (C19, C23). */
+export async function constantsFigure(title: string, xLabel: string, s: ConstantsSweep, note: string): Promise<Figure> {
   const series: Series[] = SDE_MODELS.map((m) => ({ name: m, colour: MODEL_COLOURS[m], points: s.points.map((p) => ({ x: p.lambda, y: Math.abs(p.constants[m].value) })) }));
+  const svg = await lineChart({ title, x: { label: xLabel, scale: 'log' }, y: { label: '|lim err/η²| (SME-1: err/η)', scale: 'log' }, series });
+  return { title, svg, caption: `${note} Fitted exponents of |C| (± standard error): ${smoothnessExponentsText(s)}.` };
+}
+
+/** C19: |C(λ)| against λ at a fixed η range, horizon and noise, one series per model. */
+function smoothnessFigure(s: SmoothnessSweep): Promise<Figure> {
   const title = `C19: error constant |C(λ)| against λ for f = λ·${s.family} (η = ${SMOOTHNESS.etas.join(', ')}, T = ${SMOOTHNESS.T})`;
-  const svg = await lineChart({ title, x: { label: 'λ (curvature scale of f)', scale: 'log' }, y: { label: '|lim err/η²| (SME-1: err/η)', scale: 'log' }, series });
-  return { title, svg, caption: `Richardson limits over η at fixed η range, horizon and noise. Fitted exponents of |C(λ)| (± standard error): ${smoothnessExponentsText(s)}.` };
+  return constantsFigure(title, 'λ (curvature scale of f)', s, 'Richardson limits over η at fixed η range, horizon and noise.');
 }
 
 /** C20 (b): |escape-measure error| against t per model near the maximum of −cos. */

@@ -91,7 +91,7 @@ export function smoothnessSweep(family: { f: OneDimObjective; x0: string }, onPr
   return { family: family.f, x0: family.x0, points, exponents };
 }
 
-/** "sme2 1.95 ± 0.12, …": exponents for notes and captions. */
-export function smoothnessExponentsText(s: SmoothnessSweep): string {
+/** "sme2 1.95 ± 0.12, …": exponents for notes and captions (C19, C23). */
+export function smoothnessExponentsText(s: { exponents: Record<SdeModel, Exponent> }): string {
   return MODELS.map((m) => `${m} ${s.exponents[m].value.toFixed(2)} ± ${s.exponents[m].se.toFixed(2)}`).join(', ');
 }

@@ -7,10 +7,11 @@
 import { builtinProblem } from '../problems/builtin.js';
 import type { TwoDimProblem } from '../problems/types.js';
 import { heatmap, type HeatCell } from '../plot/svg.js';
-import { builtinTwoDimRows } from './builtinResults.js';
-import { errorFigure, type Figure } from './figures.js';
+import { builtinTwoDimRows, builtinTwoDimSweep } from './builtinResults.js';
+import { constantsFigure, errorFigure, type Figure } from './figures.js';
 import { hasmeLambdaMinMap } from './twoDim.js';
 import { C22_BUILTINS } from './twoDimClaim.js';
+import { TWOD_SWEEP } from './twoDimSweep.js';
 
 /** The nearly singular Σ of the second map (eigenvalues 0.9999 and 1e-4, at 45° to the axes). */
 export const NEAR_SINGULAR_SIGMA = [['0.5', '0.4999'], ['0.4999', '0.5']];
@@ -34,12 +35,15 @@ async function lambdaMinMapFigure(p: TwoDimProblem, eta: number, label: string):
   };
 }
 
-/** The C22 figures. */
+/** The C22 and C23 figures. */
 export async function twoDimFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const name of C22_BUILTINS) figures.push(await errorFigure(name, 'C22', await builtinTwoDimRows(name)));
   const p = builtinProblem('ridges-d2') as TwoDimProblem;
   figures.push(await lambdaMinMapFigure(p, Number(p.etas[0]), 'ridges-d2'));
   figures.push(await lambdaMinMapFigure({ ...p, Sigma: NEAR_SINGULAR_SIGMA }, 0.3, 'ridges-d2 f with Σ = [[0.5, 0.4999], [0.4999, 0.5]]'));
+  const sweep = await builtinTwoDimSweep();
+  const title = `C23: error constant |C(s)| against s for f_s = s·f of ${sweep.builtin} (η = ${TWOD_SWEEP.etas.join(', ')}, T = ${TWOD_SWEEP.T})`;
+  figures.push(await constantsFigure(title, 's (curvature scale of f)', sweep, 'Richardson limits over η with the 2-D engine\'s error propagated; Σ, x0 and the test function fixed.'));
   return figures;
 }
