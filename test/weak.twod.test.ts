@@ -12,6 +12,7 @@ import type { TwoDimProblem } from '../src/problems/types.js';
 import { fornbergWeights } from '../src/weak/fdWeights.js';
 import { hasmeLambdaMinMap, twoDimWeakRows, type TwoDimResolution, type TwoDimRow } from '../src/weak/twoDim.js';
 import { makeC22 } from '../src/weak/twoDimClaim.js';
+import { twoDimTableParallel } from '../src/weak/twoDimParallel.js';
 import { weakSeconds } from '../src/weak/budget.js';
 import { builtinProblem } from '../src/problems/builtin.js';
 
@@ -77,6 +78,21 @@ describe('2-D engine against closed forms (C22, additive quadratic)', () => {
     expect(Math.abs(by('hasme').error)).toBeLessThan(bound);
     expect(Math.abs(by('sme1').error)).toBeGreaterThan(100 * bound);
   });
+});
+
+describe('2-D engine on worker threads', () => {
+  it('C22: a table split by step size over 2 threads has exactly the rows of one thread (byte-identical JSON)', async () => {
+    // Values need no accuracy here, only identity: the coarsest grids the engine takes.
+    const p = { ...QUADRATIC, etas: ['0.1', '0.05'] };
+    const opts = { base: { ...COARSE, spacing: 0.4, order: 6 }, refined: { ...COARSE, spacing: 0.3, order: 8 } };
+    const threaded = await twoDimTableParallel(p, opts, 2);
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(twoDimWeakRows(p, opts)));
+  }, 120_000);
+
+  it('a worker’s typed refusal reaches the caller as the same HasmeInputError', async () => {
+    const p = { ...QUADRATIC, etas: ['0.1', '1.5'] };
+    await expect(twoDimTableParallel(p, { base: { ...COARSE, spacing: 0.4, order: 6 }, refined: { ...COARSE, spacing: 0.3, order: 8 } }, 2)).rejects.toMatchObject({ code: 'unsupported' });
+  }, 120_000);
 });
 
 describe('2-D problem files (spec/weak.md §11)', () => {

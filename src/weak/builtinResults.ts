@@ -14,8 +14,9 @@ import { powerCurve, type PowerCurve } from './recovery.js';
 import { smoothnessSweep, SMOOTHNESS_FAMILIES, type SmoothnessSweep } from './smoothness.js';
 import { finiteSumSweep, type Sweep } from './sweep.js';
 import { weakTable, type WeakTable } from './table.js';
-import { twoDimWeakRows, type TwoDimRow } from './twoDim.js';
-import { twoDimSweep, type TwoDimSweep } from './twoDimSweep.js';
+import type { TwoDimRow } from './twoDim.js';
+import { twoDimTableParallel } from './twoDimParallel.js';
+import { engineSweep, type TwoDimSweep } from './twoDimSweep.js';
 
 /** Precision of the exact engines in checks and figures (HA-SME's zero error sits near 1e-40 there). */
 export const CHECK_DIGITS = 30;
@@ -49,7 +50,7 @@ export function builtinTwoDimRows(name: string): Promise<TwoDimRow[]> {
   return once(`twod:${name}`, async () => {
     const p = builtinProblem(name);
     if (p.kind !== 'twod') throw new RangeError(`built-in ${name} is not a 2-D problem`);
-    return twoDimWeakRows(p);
+    return twoDimTableParallel(p);
   });
 }
 
@@ -69,7 +70,7 @@ export function builtinSmoothness(): Promise<SmoothnessSweep[]> {
 
 /** The 2-D smoothness sweep of C23 (src/weak/twoDimSweep.ts). */
 export function builtinTwoDimSweep(): Promise<TwoDimSweep> {
-  return once('twod-sweep', async () => twoDimSweep());
+  return once('twod-sweep', () => engineSweep());
 }
 
 /** C20 (b): the escape measure near the maximum of −cos, per model (src/weak/escapeBeyond.ts). */

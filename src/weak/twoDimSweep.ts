@@ -12,7 +12,8 @@ import { builtinProblem } from '../problems/builtin.js';
 import type { TwoDimProblem } from '../problems/types.js';
 import { richardsonLimit, type Limit } from './richardson.js';
 import { modelOrder, slopeWithError, type Exponent } from './smoothness.js';
-import { twoDimDriftReach, twoDimWeakRows, type TwoDimResolution, type TwoDimRow } from './twoDim.js';
+import { twoDimDriftReach, type TwoDimResolution, type TwoDimRow } from './twoDim.js';
+import { twoDimRowsParallel, type TwoDimJob } from './twoDimParallel.js';
 
 const MODELS: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 
@@ -25,8 +26,8 @@ export const TWOD_SWEEP = {
   scales: [0.25, 0.5, 1, 2, 4],
   etas: ['0.0625', '0.03125', '0.015625'],
   T: '0.25',
-  base: { spacing: 0.15, order: 14, quadratureNodes: 4, margin: 2 } satisfies TwoDimResolution,
-  refined: { spacing: 0.125, order: 16, quadratureNodes: 5, margin: 2.5 } satisfies TwoDimResolution,
+  base: { spacing: 0.15, order: 14, quadratureNodes: 4, margin: 1.5 } satisfies TwoDimResolution,
+  refined: { spacing: 0.125, order: 16, quadratureNodes: 5, margin: 2 } satisfies TwoDimResolution,
 } as const;
 
 export interface TwoDimSweepPoint {
@@ -62,11 +63,10 @@ export function sweepConstants(rows: readonly TwoDimRow[]): Record<SdeModel, Lim
   ) as Record<SdeModel, Limit>;
 }
 
-/** The sweep from the rows of each scale (`rowsAt`: the engine's by default; tests inject others). */
-export function twoDimSweep(rowsAt: (s: number) => TwoDimRow[] = engineRowsAt, onProgress?: (done: number, total: number) => void): TwoDimSweep {
-  const points = TWOD_SWEEP.scales.map((s, k): TwoDimSweepPoint => {
+/** The sweep from the rows of each scale (`rowsAt`; tests inject rows). */
+export function twoDimSweep(rowsAt: (s: number) => TwoDimRow[]): TwoDimSweep {
+  const points = TWOD_SWEEP.scales.map((s): TwoDimSweepPoint => {
     const rows = rowsAt(s);
-    onProgress?.(k + 1, TWOD_SWEEP.scales.length);
     return { lambda: s, constants: sweepConstants(rows), engineRatio: Math.max(...rows.map((r) => r.engineError / Math.abs(r.error))) };
   });
   const logS = points.map((p) => Math.log(p.lambda));
@@ -74,9 +74,18 @@ export function twoDimSweep(rowsAt: (s: number) => TwoDimRow[] = engineRowsAt, o
   return { builtin: TWOD_SWEEP.builtin, points, exponents };
 }
 
-/** The 2-D engine's rows of f_s on the box of s = 1. */
-export function engineRowsAt(s: number): TwoDimRow[] {
+/** The engine's jobs: one per (s, η), every f_s on the grid box of s = 1. */
+export function sweepJobs(): { scale: number; job: TwoDimJob }[] {
   const p = builtinProblem(TWOD_SWEEP.builtin) as TwoDimProblem;
   const driftReach = twoDimDriftReach(scaledProblem(p, 1));
-  return twoDimWeakRows(scaledProblem(p, s), { base: TWOD_SWEEP.base, refined: TWOD_SWEEP.refined, driftReach });
+  return TWOD_SWEEP.scales.flatMap((scale) =>
+    TWOD_SWEEP.etas.map((eta) => ({ scale, job: { problem: { ...scaledProblem(p, scale), etas: [eta] }, opts: { base: TWOD_SWEEP.base, refined: TWOD_SWEEP.refined, driftReach } } })),
+  );
+}
+
+/** The sweep computed by the 2-D engine, its jobs spread over worker threads. */
+export async function engineSweep(onProgress?: (done: number, total: number) => void): Promise<TwoDimSweep> {
+  const jobs = sweepJobs();
+  const rows = await twoDimRowsParallel(jobs.map((j) => j.job), undefined, onProgress);
+  return twoDimSweep((s) => jobs.flatMap((j, k) => (j.scale === s ? rows[k] : [])));
 }
