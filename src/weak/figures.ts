@@ -28,13 +28,13 @@ const ORDER_GUIDES = [
   { order: 2, label: 'order 2 (∝ η²)' },
 ];
 
-/** |error| against η, one series per model; errors below EXACT_BELOW (exact to working precision) are not drawn. */
-export async function errorFigure(name: string, claim: string, points: Point[]): Promise<Figure> {
+/** |error| against η, one series per model; errors below EXACT_BELOW (exact to working precision) are not drawn. `orders` replaces the caption's least-squares orders (C22: the certified ones). */
+export async function errorFigure(name: string, claim: string, points: Point[], orders?: string): Promise<Figure> {
   const series: Series[] = SDE_MODELS.map((m) => {
     const ps = points.filter((p) => p.model === m && Math.abs(p.error) >= EXACT_BELOW).map((p) => ({ x: p.eta, y: Math.abs(p.error) }));
     return { name: ps.length ? m : `${m} (exact, not drawn)`, colour: MODEL_COLOURS[m], points: ps };
   });
-  const orders = SDE_MODELS.map((m) => {
+  const fitted = SDE_MODELS.map((m) => {
     const ps = points.filter((p) => p.model === m);
     const o = fitOrder(ps.map((p) => p.eta), ps.map((p) => p.error)).order;
     return `${m} ${typeof o === 'number' ? o.toFixed(2) : o}`;
@@ -44,7 +44,7 @@ export async function errorFigure(name: string, claim: string, points: Point[]):
   return {
     title,
     svg,
-    caption: `Fitted orders: ${orders}. Dashed lines: reference slopes 1 and 2. Errors that are exactly zero to working precision are not drawn on the log axis.`,
+    caption: `${orders ?? `Fitted orders: ${fitted}.`} Dashed lines: reference slopes 1 and 2. Errors that are exactly zero to working precision are not drawn on the log axis.`,
   };
 }
 

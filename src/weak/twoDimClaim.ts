@@ -23,6 +23,16 @@ export const TWOD_ENGINE_RATIO = 1e-3;
 const SDE: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 const EXPECTED: Record<SdeModel, ExpectedOrder> = { sme1: 1, sme2: 2, spf: 2, hasme: 2 };
 
+/** Each model's order verdict on a 2-D table (spec/weak.md §4; engine errors propagated): what C22 judges and its figure shows. */
+export function twoDimVerdicts(rows: readonly TwoDimRow[]): Record<SdeModel, OrderVerdict> {
+  return Object.fromEntries(
+    SDE.map((m) => {
+      const rs = rows.filter((r) => r.model === m).sort((a, b) => b.eta - a.eta);
+      return [m, judgeOrder(rs.map((r) => r.eta), rs.map((r) => r.error), EXPECTED[m], rs.map((r) => r.engineError))];
+    }),
+  ) as Record<SdeModel, OrderVerdict>;
+}
+
 /** Verdict of "|C_HA| < |C_m|": below beyond both error estimates, above beyond them (fails), or overlapping (inconclusive). */
 export function compareConstants(ha: Limit, other: Limit): 'smaller' | 'larger' | 'overlap' {
   if (Math.abs(ha.value) + ha.error < Math.abs(other.value) - other.error) return 'smaller';
@@ -48,11 +58,9 @@ export function makeC22(source: (name: string) => Promise<TwoDimRow[]>): ClaimCh
       for (const [k, name] of names.entries()) {
         const rows = await source(name);
         const replay = `npx hasme weak --builtin ${name}`;
-        const verdicts = {} as Record<SdeModel, OrderVerdict>;
+        const verdicts = twoDimVerdicts(rows);
         for (const m of SDE) {
-          const rs = rows.filter((r) => r.model === m).sort((a, b) => b.eta - a.eta);
-          const v = judgeOrder(rs.map((r) => r.eta), rs.map((r) => r.error), EXPECTED[m], rs.map((r) => r.engineError));
-          verdicts[m] = v;
+          const v = verdicts[m];
           if (v.verdict === 'inconclusive') {
             skip('inconclusive: pre-asymptotic on a 2-D built-in table');
             continue;
