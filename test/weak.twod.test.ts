@@ -13,6 +13,8 @@ import { fornbergWeights } from '../src/weak/fdWeights.js';
 import { hasmeLambdaMinMap, twoDimWeakRows, type TwoDimResolution, type TwoDimRow } from '../src/weak/twoDim.js';
 import { makeC22 } from '../src/weak/twoDimClaim.js';
 import { twoDimTableParallel } from '../src/weak/twoDimParallel.js';
+import { weakTable } from '../src/weak/table.js';
+import { renderWeakTable } from '../src/weak/render.js';
 import { weakSeconds } from '../src/weak/budget.js';
 import { builtinProblem } from '../src/problems/builtin.js';
 
@@ -92,6 +94,16 @@ describe('2-D engine on worker threads', () => {
   it('a worker’s typed refusal reaches the caller as the same HasmeInputError', async () => {
     const p = { ...QUADRATIC, etas: ['0.1', '1.5'] };
     await expect(twoDimTableParallel(p, { base: { ...COARSE, spacing: 0.4, order: 6 }, refined: { ...COARSE, spacing: 0.3, order: 8 } }, 2)).rejects.toMatchObject({ code: 'unsupported' });
+  }, 120_000);
+});
+
+describe('hasme weak on 2-D problems: rows below the engine bar (C22)', () => {
+  it('C22: flags HA-SME’s rows on an additive quadratic (its true error is 0, C4: the engine error is all there is) and no SME-1 row', async () => {
+    const p = { ...QUADRATIC, T: '0.05', etas: ['0.05', '0.025'] };
+    const t = await weakTable(p);
+    expect(t.belowBar?.map((r) => `${r.model} ${r.eta}`)).toEqual(['hasme 0.05', 'hasme 0.025']);
+    expect(t.belowBar!.every((r) => r.ratio > 1e-3)).toBe(true);
+    expect(renderWeakTable(t)).toMatch(/below the 2-D engine's bar[^\n]*\n {2}hasme {2}η = 0\.05: engine error/);
   }, 120_000);
 });
 

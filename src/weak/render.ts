@@ -22,6 +22,10 @@ export function renderWeakTable(t: WeakTable): string {
     lines.push(`  ${model.padEnd(6)} ${order}${slopes}${fit.preAsymptotic && fit.order !== null ? '  (pre-asymptotic: local slopes differ by > 0.1)' : ''}`);
   }
   if (t.engineError !== undefined) lines.push(`engine error estimate (refinement): ${t.engineError.toExponential(2)} (absolute, in E u)`);
+  if (t.belowBar?.length) {
+    lines.push(`below the 2-D engine's bar (engine error > 1e-3 of the weak error: fewer than three correct digits, not usable for C22; spec/weak.md §11):`);
+    for (const r of t.belowBar) lines.push(`  ${r.model.padEnd(6)} η = ${r.eta}: engine error ${r.ratio.toExponential(1)} of |error|`);
+  }
   return lines.join('\n');
 }
 

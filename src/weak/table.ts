@@ -25,8 +25,13 @@ export interface WeakTable {
   orders: Partial<Record<SdeModel, number | 'exact' | null>>;
   /** Full fits (local slopes, pre-asymptotic flag), for the readable output. */
   fits: Partial<Record<SdeModel, OrderFit>>;
-  /** 1-D problems only: the largest engine-error estimate over the rows (absolute, in E u). */
+  /** 1-D and 2-D problems only: the largest engine-error estimate over the rows (absolute, in E u). */
   engineError?: number;
+  /**
+   * 2-D problems only: the rows whose engine-error estimate exceeds C22's bar of 1e-3 of the weak
+   * error (fewer than three correct digits; spec/weak.md §11), with the ratio.
+   */
+  belowBar?: { model: SdeModel; eta: string; ratio: number }[];
 }
 
 /**
@@ -58,6 +63,12 @@ function ordersOf(models: readonly SdeModel[], rows: { model: SdeModel; eta: num
 /** Double values of the 1-D engine as strings: 17 significant digits round-trip the double exactly. */
 const doubleText = (x: number) => String(Number(x.toPrecision(17)));
 
+/** The 2-D rows that miss C22's engine bar (src/weak/twoDimClaim.ts TWOD_ENGINE_RATIO). */
+async function twoDimBelowBar(rows: { model: SdeModel; eta: number; error: number; engineError: number }[]): Promise<NonNullable<WeakTable['belowBar']>> {
+  const { TWOD_ENGINE_RATIO } = await import('./twoDimClaim.js');
+  return rows.filter((r) => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error))).map((r) => ({ model: r.model, eta: String(r.eta), ratio: r.engineError / Math.abs(r.error) }));
+}
+
 /** The weak-error table of a quadratic, finite-sum or 1-D problem (saddles belong to `hasme escape`). */
 export async function weakTable(
   p: Problem,
@@ -74,6 +85,7 @@ export async function weakTable(
       rows: rows.map((r) => ({ model: r.model, eta: String(r.eta), steps: r.steps, sgd: doubleText(r.sgd), sde: doubleText(r.sde), error: doubleText(r.error) })),
       ...ordersOf(p.models, rows),
       engineError: Math.max(...rows.map((r) => r.engineError)),
+      ...(p.kind === 'twod' ? { belowBar: await twoDimBelowBar(rows) } : {}),
     };
   }
   const digits = opts.digits ?? 40;
