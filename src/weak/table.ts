@@ -69,7 +69,7 @@ async function twoDimBelowBar(rows: { model: SdeModel; eta: number; error: numbe
   return rows.filter((r) => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error))).map((r) => ({ model: r.model, eta: String(r.eta), ratio: r.engineError / Math.abs(r.error) }));
 }
 
-/** The weak-error table of a quadratic, finite-sum or 1-D problem (saddles belong to `hasme escape`). */
+/** The weak-error table of a quadratic, finite-sum, 1-D or 2-D problem (2-D: its step sizes on worker threads; saddles belong to `hasme escape`). */
 export async function weakTable(
   p: Problem,
   opts: { digits?: number; onProgress?: (done: number, total: number) => void; force?: boolean } = {},
@@ -80,7 +80,7 @@ export async function weakTable(
     const rows =
       p.kind === 'oned'
         ? (await import('./oneDim.js')).oneDimWeakRows(p, { onProgress: opts.onProgress })
-        : (await import('./twoDim.js')).twoDimWeakRows(p, { onProgress: opts.onProgress });
+        : await (await import('./twoDimParallel.js')).twoDimTableParallel(p, {}, undefined, opts.onProgress);
     return {
       rows: rows.map((r) => ({ model: r.model, eta: String(r.eta), steps: r.steps, sgd: doubleText(r.sgd), sde: doubleText(r.sde), error: doubleText(r.error) })),
       ...ordersOf(p.models, rows),
