@@ -175,6 +175,8 @@ interface AxisStencils {
   abs: Float64Array;
   /** Nodes [inner[0], inner[1]) carry the full, untapered stencil (the same offsets and weights). */
   inner: [number, number];
+  /** The full stencil's weights on the offsets −(k + 1) .. k + 1 shared by every stencil of the axis (k = order/2), zero off its own. */
+  padded: Float64Array;
 }
 
 /**
@@ -186,7 +188,7 @@ interface AxisStencils {
 function axisStencils(g: UniformGrid, deriv: 1 | 2, left: number, right: number): AxisStencils {
   const n = g.points.length;
   const width = left + right + 1;
-  const st: AxisStencils = { lo: new Int32Array(n), len: new Int32Array(n), w: new Float64Array(n * width), width, abs: new Float64Array(n), inner: [0, 0] };
+  const st: AxisStencils = { lo: new Int32Array(n), len: new Int32Array(n), w: new Float64Array(n * width), width, abs: new Float64Array(n), inner: [0, 0], padded: new Float64Array(0) };
   const scale = g.spacing ** deriv;
   for (let i = 0; i < n; i++) {
     const l0 = Math.min(left, i);
@@ -208,6 +210,9 @@ function axisStencils(g: UniformGrid, deriv: 1 | 2, left: number, right: number)
   }
   const full = Array.from(st.len, (len, i) => (len === width ? i : -1)).filter((i) => i >= 0);
   st.inner = full.length ? [full[0], full[full.length - 1] + 1] : [0, 0];
+  const k = g.order / 2;
+  st.padded = new Float64Array(2 * k + 3);
+  if (full.length) for (let t = 0; t < width; t++) st.padded[t - left + k + 1] = st.w[full[0] * width + t];
   return st;
 }
 
@@ -223,19 +228,6 @@ interface AxisDerivatives {
 function axisDerivatives(g: UniformGrid): AxisDerivatives {
   const k = g.order / 2;
   return { d1: axisStencils(g, 1, k, k), d2: axisStencils(g, 2, k, k), upPos: axisStencils(g, 1, k + 1, k), upNeg: axisStencils(g, 1, k, k + 1) };
-}
-
-/**
- * out = (stencil pass along `axis`) v. With `sign` the pass is upwinded: node r uses `pos` where
- * sign[r] < 0 (transport velocity −sign > 0) and `neg` otherwise (computed into `scratch`); without
- * it every node uses `pos`.
- */
-function pass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, pos: AxisStencils, upwind?: { neg: AxisStencils; sign: Float64Array; scratch: Float64Array }): void {
-  axisPass(s, axis, v, out, pos);
-  if (!upwind) return;
-  const { neg, sign, scratch } = upwind;
-  axisPass(s, axis, v, scratch, neg);
-  for (let r = 0; r < out.length; r++) if (sign[r] >= 0) out[r] = scratch[r];
 }
 
 /**
@@ -280,6 +272,65 @@ function axisPass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, st:
         out[r] = acc;
       }
     }
+  }
+}
+
+/** Σ_t w[t] v[r + (lo + t)·stride] of node i's own (possibly tapered) stencil: the edge nodes of {@link fusedPass}. */
+function nodeValue(st: AxisStencils, v: Float64Array, r: number, i: number, stride: number): number {
+  let acc = 0;
+  const base = i * st.width;
+  for (let t = 0; t < st.len[i]; t++) acc += st.w[base + t] * v[r + (st.lo[i] + t) * stride];
+  return acc;
+}
+
+/**
+ * The advection and the second-derivative (and first-derivative) passes along one axis in one sweep:
+ * outUp = upwinded first derivative (`upPos` where sign < 0, `upNeg` otherwise), outA = (cA v), and
+ * outB = (cB v) when given. Nodes where every stencil is full read v once per offset of the shared
+ * padded offsets −(k + 1)..k + 1 into register sums (the zero padding adds exact zeros, so every sum
+ * is the node-by-node sum); the other nodes use their own tapered stencils.
+ */
+function fusedPass(s: Setup, axis: 0 | 1, v: Float64Array, sign: Float64Array, upPos: AxisStencils, upNeg: AxisStencils, outUp: Float64Array, cA: AxisStencils, outA: Float64Array, cB?: AxisStencils, outB?: Float64Array): void {
+  const { n1, n2 } = s;
+  const m = axis === 0 ? n1 : n2;
+  const stride = axis === 0 ? n2 : 1;
+  const W = cA.padded.length;
+  const k1 = (W - 1) / 2;
+  const lo = Math.max(upPos.inner[0], upNeg.inner[0], cA.inner[0], cB ? cB.inner[0] : 0);
+  const hi = Math.min(upPos.inner[1], upNeg.inner[1], cA.inner[1], cB ? cB.inner[1] : m);
+  const [pP, pN, pA] = [upPos.padded, upNeg.padded, cA.padded];
+  const pB = cB?.padded;
+  for (let r = 0; r < n1 * n2; r++) {
+    const i = axis === 0 ? Math.floor(r / n2) : r % n2;
+    const up = sign[r] >= 0 ? upNeg : upPos;
+    if (i < lo || i >= hi) {
+      outUp[r] = nodeValue(up, v, r, i, stride);
+      outA[r] = nodeValue(cA, v, r, i, stride);
+      if (cB && outB) outB[r] = nodeValue(cB, v, r, i, stride);
+      continue;
+    }
+    const pU = sign[r] >= 0 ? pN : pP;
+    const base = r - k1 * stride;
+    let accU = 0;
+    let accA = 0;
+    if (pB && outB) {
+      let accB = 0;
+      for (let t = 0; t < W; t++) {
+        const x = v[base + t * stride];
+        accU += pU[t] * x;
+        accA += pA[t] * x;
+        accB += pB[t] * x;
+      }
+      outB[r] = accB;
+    } else {
+      for (let t = 0; t < W; t++) {
+        const x = v[base + t * stride];
+        accU += pU[t] * x;
+        accA += pA[t] * x;
+      }
+    }
+    outUp[r] = accU;
+    outA[r] = accA;
   }
 }
 
@@ -335,15 +386,12 @@ function sdeValues(s: Setup, models: readonly SdeModel[], eta: number, T: number
 
 function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivatives, T: number): number {
   const n = s.n1 * s.n2;
-  const [u1, u2, a1, a11, a22, a12, scratch] = Array.from({ length: 7 }, () => new Float64Array(n));
+  const [u1, u2, a1, a11, a22, a12] = Array.from({ length: 6 }, () => new Float64Array(n));
   const apply = (v: Float64Array, out: Float64Array) => {
     // Transport velocity −c: upwind-biased stencils (dissipative, no reflected grid modes).
-    pass(s, 0, v, u1, D1.upPos, { neg: D1.upNeg, sign: g.c1, scratch });
-    pass(s, 1, v, u2, D2.upPos, { neg: D2.upNeg, sign: g.c2, scratch });
-    pass(s, 0, v, a1, D1.d1);
-    pass(s, 0, v, a11, D1.d2);
-    pass(s, 1, v, a22, D2.d2);
-    pass(s, 1, a1, a12, D2.d1);
+    fusedPass(s, 0, v, g.c1, D1.upPos, D1.upNeg, u1, D1.d1, a1, D1.d2, a11);
+    fusedPass(s, 1, v, g.c2, D2.upPos, D2.upNeg, u2, D2.d2, a22);
+    axisPass(s, 1, a1, a12, D2.d1);
     for (let r = 0; r < n; r++) out[r] = g.c1[r] * u1[r] + g.c2[r] * u2[r] + g.c11[r] * a11[r] + g.c12[r] * a12[r] + g.c22[r] * a22[r];
   };
   const steps = Math.max(1, Math.ceil((g.rho * T) / TAYLOR_RADIUS));
