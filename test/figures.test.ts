@@ -21,7 +21,13 @@ import { lambdaMinCurves, lambdaMinFigure, SYMLOG_C } from '../src/report/lambda
 import { regimeFigures } from '../src/report/regimeFigures.js';
 import type { EscapeResult } from '../src/weak/escape.js';
 import { escapeDifferenceSvg, escapeSvg } from '../src/weak/escapeRender.js';
-import { errorFigure, sweepFigure } from '../src/weak/figures.js';
+import { constantsFigure, errorFigure, sweepFigure } from '../src/weak/figures.js';
+
+/** A C23-shaped sweep (|C(s)| per model at five scales) for the colour check. */
+const C23_SWEEP = {
+  points: [0.25, 0.5, 1, 2, 4].map((s) => ({ lambda: s, constants: { sme1: { value: -0.01 * s }, sme2: { value: 0.1 * s }, spf: { value: 0.09 * s }, hasme: { value: -0.005 } } })),
+  exponents: { sme1: { value: 1, se: 0 }, sme2: { value: 1, se: 0 }, spf: { value: 1, se: 0 }, hasme: { value: 0, se: 0 } },
+};
 import { figure, findAll, gradientLegend, legend, marks, rgb, textContent, ticks, vertices, type Figure } from './figures.support.js';
 
 // spec/weak.md §5: errors (sde − sgd) at η = 0.0125/2^j, j = 0..3.
@@ -133,6 +139,7 @@ describe('issue 14 figures: one colour per model (C14–C17 plots)', () => {
       sweep: (await sweepFigure('finite-sum-d2n4', 'C15', SWEEP)).svg,
       escape: await escapeSvg(ESCAPE),
       escapeDifference: await escapeDifferenceSvg(ESCAPE),
+      c23: (await constantsFigure('C23: |C(s)|', 's', C23_SWEEP, 'note.')).svg,
     };
   });
 
