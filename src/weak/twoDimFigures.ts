@@ -63,6 +63,9 @@ export async function twoDimFigures(): Promise<Figure[]> {
   figures.push(await lambdaMinMapFigure({ ...p, Sigma: NEAR_SINGULAR_SIGMA }, 0.3, 'ridges-d2 f with Σ = [[0.5, 0.4999], [0.4999, 0.5]]'));
   const sweep = await builtinTwoDimSweep();
   const title = `C23: error constant |C(s)| against s for f_s = s·f of ${sweep.builtin} (η = ${TWOD_SWEEP.etas.join(', ')}, T = ${TWOD_SWEEP.T})`;
-  figures.push(await constantsFigure(title, 's (curvature scale of f)', sweep, 'Richardson limits over η with the 2-D engine\'s error propagated; Σ, x0 and the test function fixed.'));
+  // Constants zero within their error estimate: a dip on the log axis is a sign change, not a small constant.
+  const nearZero = sweep.points.flatMap((pt) => Object.entries(pt.constants).filter(([, c]) => Math.abs(c.value) <= c.error).map(([m, c]) => `${m} at s = ${pt.lambda} (${c.value.toPrecision(2)} ± ${c.error.toPrecision(2)})`));
+  const note = `Richardson limits over η with the 2-D engine's error propagated; Σ, x0 and the test function fixed.${nearZero.length ? ` Zero within the error estimate, so the dip is a sign change of C(s): ${nearZero.join(', ')}.` : ''}`;
+  figures.push(await constantsFigure(title, 's (curvature scale of f)', sweep, note));
   return figures;
 }
