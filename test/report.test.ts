@@ -311,9 +311,10 @@ describe('hasme report end to end', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hasme-report-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  // The real checks and figures, once, in process, at the smallest budget (runs 1): about 55 s of
-  // CPU, 40 s of it C22's 2-D weak table (measured; 202 s of wall time at load 14 on 2 cores). The
-  // timeout is a safety net only.
+  // The real checks and figures, once, in process, at the smallest budget (runs 1): about 85 s of
+  // CPU, ≈ 34 s of it C22's 2-D weak table and ≈ 35 s C23's 2-D sweep, both on two worker threads
+  // (measured at --runs 1000: 70 s of CPU, 137 s of wall time at load 8 on 2 cores). The timeout is
+  // a safety net only.
   it('writes report.md, report.json (valid) and a self-contained report.html; exit code follows the fails count', async () => {
     const out = { stdout: '', stderr: '' };
     const stream = (key: 'stdout' | 'stderr') => ({ write: (s: string) => ((out[key] += s), true), isTTY: false, columns: 120 }) as unknown as NodeJS.WriteStream;
