@@ -97,7 +97,7 @@ const TWOD_HALVINGS = ['0.05', '0.025', '0.0125', '0.00625'];
 Object.assign(BUILTINS, {
   'ridges-d2': {
     description: '2-D f = log cosh(x₁) + log cosh(0.6x₁ + 0.8x₂) + 0.1|x|², Σ = [[1, .3], [.3, .5]] (Hessian eigenbasis rotates along paths), T = 1/2',
-    claims: ['C22'],
+    claims: ['C22', 'C23'],
     file: {
       kind: 'twod',
       ridges: [{ a: ['1', '0'], lambda: '1' }, { a: ['0.6', '0.8'], lambda: '1' }],

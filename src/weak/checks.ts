@@ -1,7 +1,8 @@
 /**
- * The report's checks for C14–C17 and C19 (src/claims/types.ts ClaimCheck), computed by the
+ * The report's checks for C14–C17, C19 and C23 (src/claims/types.ts ClaimCheck), computed by the
  * weak-error engines: exact Decimal moments for quadratics (C14, C15, C16), the 1-D engine for C17
- * and C19; the list also carries C18 (src/weak/stationary.ts) and C20 (src/weak/escapeBeyond.ts).
+ * and C19, the 2-D engine for C23 (src/weak/twoDimSweep.ts); the list also carries C18
+ * (src/weak/stationary.ts), C20 (src/weak/escapeBeyond.ts) and C22 (src/weak/twoDimClaim.ts).
  * Order verdicts: src/weak/orderVerdict.ts. Budget: `runs` scales the number of generated problems
  * (default report budget 100 → 3 each).
  */
