@@ -28,7 +28,7 @@ const spectra = fc.integer({ min: 1, max: 24 }).chain((n) =>
   ),
 );
 
-function checkDecomposition(a: Float64Array, n: number): void {
+function checkDecomposition(a: Float64Array, n: number): Float64Array {
   const { values, ut } = symmetricEigen(a, n);
   const u = transpose(ut, n, n);
   const ul = new Float64Array(n * n);
@@ -40,6 +40,7 @@ function checkDecomposition(a: Float64Array, n: number): void {
   expect(frobenius(resid)).toBeLessThanOrEqual(4 * n * EPS * frobenius(a));
   expect(frobenius(gram)).toBeLessThanOrEqual(4 * n * EPS);
   for (let i = 1; i < n; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1]);
+  return values;
 }
 
 describe('symmetric eigensolver', () => {
@@ -142,5 +143,162 @@ describe('symmetric eigensolver', () => {
       }),
       params(300),
     );
+  });
+});
+
+/** Rows of a symmetric matrix given by f(i, j) for i ≤ j. */
+function symmetric(n: number, f: (i: number, j: number) => number): Float64Array {
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) a[i * n + j] = a[j * n + i] = f(i, j);
+  return a;
+}
+
+/** Σ λ = tr A and Σ λ² = ‖A‖_F² (invariants of the spectrum; each sum within n eps of its scale). */
+function checkInvariants(a: Float64Array, n: number, values: Float64Array): void {
+  let trace = 0, traceScale = 0, sumSq = 0;
+  for (let i = 0; i < n; i++) {
+    trace += a[i * n + i];
+    traceScale += Math.abs(a[i * n + i]);
+  }
+  let valueSum = 0, valueScale = 0;
+  for (const v of values) {
+    valueSum += v;
+    valueScale += Math.abs(v);
+    sumSq += v * v;
+  }
+  const fro = frobenius(a);
+  expect(Math.abs(valueSum - trace)).toBeLessThanOrEqual(4 * n * EPS * (traceScale + valueScale));
+  expect(Math.abs(Math.sqrt(sumSq) - fro)).toBeLessThanOrEqual(4 * n * EPS * fro);
+}
+
+describe('symmetric eigensolver: closed forms and the documented conventions (spec/numerics.md "The symmetric eigensolver")', () => {
+  it('refuses non-finite entries instead of returning finite values', () => {
+    // Before: [[1, ∞], [∞, 1]] returned the eigenvalues 1, 1 (the infinite coupling dropped).
+    for (const a of [Float64Array.of(1, Infinity, Infinity, 1), Float64Array.of(Infinity, 0, 0, 1), Float64Array.of(1, 0, 0, -Infinity), Float64Array.of(NaN, 0, 0, 1)]) {
+      expect(() => symmetricEigen(a, 2)).toThrow(/non-finite/);
+      expect(() => symmetricEigenvalues(a, 2)).toThrow(/non-finite/);
+    }
+  });
+
+  it('2×2: eigenvalues (a + c)/2 ∓ hypot((a − c)/2, b), vectors orthonormal', () => {
+    const cases: [number, number, number][] = [
+      [2, 1, 2], [1, 1e-9, 1], [3, -2, -1], [0, 1, 0], [1e-300, 3e-300, -2e-300], [7e200, -1e200, 1e199], [5, 0, -5], [-1, 1e-17, 1],
+    ];
+    for (const [x, b, c] of cases) {
+      const a = Float64Array.of(x, b, b, c);
+      const { values } = symmetricEigen(a, 2);
+      const mid = x / 2 + c / 2, rad = Math.hypot(x / 2 - c / 2, b);
+      const scale = Math.max(Math.abs(x), Math.abs(b), Math.abs(c));
+      expect(Math.abs(values[0] - (mid - rad))).toBeLessThanOrEqual(4 * EPS * scale);
+      expect(Math.abs(values[1] - (mid + rad))).toBeLessThanOrEqual(4 * EPS * scale);
+      checkDecomposition(a, 2);
+    }
+  });
+
+  it('tridiagonal Toeplitz (dense in a Haar basis too): λ_k = α + 2β cos(kπ/(n+1)), v_k ∝ sin(jkπ/(n+1))', () => {
+    for (let n = 1; n <= 13; n++) {
+      for (const [alpha, beta] of [[0.5, 1], [-2, -0.75]]) {
+        const exact = Array.from({ length: n }, (_, k) => alpha + 2 * beta * Math.cos(((k + 1) * Math.PI) / (n + 1))).sort((x, y) => x - y);
+        const norm = Math.abs(alpha) + 2 * Math.abs(beta);
+        const t = symmetric(n, (i, j) => (i === j ? alpha : j === i + 1 ? beta : 0));
+        const { values, ut } = symmetricEigen(t, n);
+        exact.forEach((x, k) => expect(Math.abs(values[k] - x)).toBeLessThanOrEqual(4 * n * EPS * norm));
+        // The sine vectors belong to the ascending order of α + 2β cos(kπ/(n+1)); distinct gaps ≥ (π/(n+1))²·|β|.
+        for (let k = 1; k <= n; k++) {
+          const lambda = alpha + 2 * beta * Math.cos((k * Math.PI) / (n + 1));
+          const idx = exact.findIndex((x) => Math.abs(x - lambda) <= 8 * EPS * norm);
+          let dotProduct = 0, sq = 0;
+          for (let j = 1; j <= n; j++) {
+            const s = Math.sin((j * k * Math.PI) / (n + 1));
+            dotProduct += ut[idx * n + j - 1] * s;
+            sq += s * s;
+          }
+          expect(Math.abs(Math.abs(dotProduct) / Math.sqrt(sq) - 1)).toBeLessThanOrEqual(1e3 * n * EPS);
+        }
+        checkDecomposition(t, n);
+        const dense = fromEigen(haarOrthogonalFromSeed(n, 17 * n), exact);
+        const mine = symmetricEigenvalues(Float64Array.from(dense.flat()), n);
+        exact.forEach((x, k) => expect(Math.abs(mine[k] - x)).toBeLessThanOrEqual(8 * n * EPS * norm));
+      }
+    }
+  });
+
+  it('c·I + wwᵀ: eigenvalue c (n − 1 times) and c + ‖w‖², vectors orthonormal in the repeated eigenspace', () => {
+    for (let n = 2; n <= 9; n++) {
+      const w = Array.from({ length: n }, (_, i) => (i % 3) - 1 + 0.25 * i);
+      const c = -1.5;
+      const a = symmetric(n, (i, j) => (i === j ? c : 0) + w[i] * w[j]);
+      const ww = w.reduce((s, x) => s + x * x, 0);
+      const values = checkDecomposition(a, n);
+      const scale = Math.abs(c) + ww;
+      for (let k = 0; k + 1 < n; k++) expect(Math.abs(values[k] - c)).toBeLessThanOrEqual(4 * n * EPS * scale);
+      expect(Math.abs(values[n - 1] - (c + ww))).toBeLessThanOrEqual(4 * n * EPS * scale);
+    }
+  });
+
+  it('every zero pattern of the off-diagonal (n = 4 and 5): backward stable, ascending, trace and ‖A‖_F kept', () => {
+    // Zero rows and blocks make Householder steps vanish (h = 0) before, between and after
+    // non-trivial ones, and make QL deflate in every position.
+    for (const n of [4, 5]) {
+      const pairs: [number, number][] = [];
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
+      for (let mask = 0; mask < 2 ** pairs.length; mask++) {
+        const a = symmetric(n, (i, j) => {
+          if (i === j) return ((3 * i + mask) % 7) - 3;
+          const bit = pairs.findIndex(([p, q]) => p === i && q === j);
+          return (mask >> bit) & 1 ? 1 + ((i * 5 + j * 3 + mask) % 4) * (mask % 2 ? 1 : -1) : 0;
+        });
+        const values = checkDecomposition(a, n);
+        checkInvariants(a, n, values);
+      }
+    }
+  });
+
+  it('U is Uᵀ transposed, and the eigenvalues-only route returns the same values bit for bit', () => {
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
+      const a = Float64Array.from(fromEigen(haarOrthogonalFromSeed(n, n), Array.from({ length: n }, (_, i) => Math.sin(i + 1))).flat());
+      const { values, u, ut } = symmetricEigen(a, n);
+      expect(Array.from(u)).toEqual(Array.from(transpose(ut, n, n)));
+      expect(Array.from(symmetricEigenvalues(a, n))).toEqual(Array.from(values));
+    }
+  });
+
+  it('2^k A decomposes as A does, exactly (the scaling is a power of two): values times 2^k, the same vectors', () => {
+    for (const n of [2, 3, 5, 8]) {
+      const a = Float64Array.from(fromEigen(haarOrthogonalFromSeed(n, 3 * n), Array.from({ length: n }, (_, i) => i - n / 3)).flat());
+      const base = symmetricEigen(a, n);
+      for (const k of [-1000, -300, -1, 1, 7, 300, 1000]) {
+        const s = 2 ** k;
+        const { values, ut } = symmetricEigen(a.map((x) => x * s), n);
+        expect(Array.from(values)).toEqual(Array.from(base.values, (x) => x * s));
+        expect(Array.from(ut)).toEqual(Array.from(base.ut));
+      }
+    }
+  });
+
+  it('deflation: a coupling ≤ eps·max_i(|d_i| + |e_i|) of the tridiagonal is dropped, a larger one is resolved', () => {
+    // [[c, δ], [δ, c]] has the eigenvectors (1, ±1)/√2 for every δ ≠ 0: QL resolves them when it
+    // does not deflate, and returns unit vectors when it does (both within the backward error).
+    // Tridiagonal input is reduced exactly (signed permutations), so T's entries are the input's.
+    const tri = (d: number[], e: number[]) => symmetric(d.length, (i, j) => (i === j ? d[i] : j === i + 1 ? e[i] : 0));
+    const cases = [
+      { name: 'one pair', a: tri([1.5, 1.5], [0]), at: 0, norm: 1.5 },
+      // The largest |d_i| + |e_i| sits away from the pair (tql2 saw only d_0, e_0 at l = 0), last row or first.
+      { name: 'scale in the last row', a: tri([1, 1, 4], [0, 0]), at: 0, norm: 4 },
+      { name: 'scale in the first row', a: tri([4, 1, 1], [0, 0]), at: 1, norm: 4 },
+      // The largest |d_i| + |e_i| is an off-diagonal's: |d_2| + |e_2| = 0 + 1.5.
+      { name: 'scale from an off-diagonal', a: tri([1, 1, 0, 0], [0, 0, 1.5]), at: 0, norm: 1.5 },
+    ];
+    for (const { name, a, at, norm } of cases) {
+      const n = Math.round(Math.sqrt(a.length));
+      // At exactly eps·norm the coupling is still dropped (the test is |e| > eps·‖T‖).
+      for (const [delta, resolved] of [[0.5 * EPS * norm, false], [EPS * norm, false], [2 * EPS * norm, true]] as const) {
+        const m = a.slice();
+        m[at * n + at + 1] = m[(at + 1) * n + at] = delta;
+        const { ut } = symmetricEigen(m, n);
+        const mixing = Math.max(...Array.from({ length: n }, (_, k) => Math.abs(ut[k * n + at] * ut[k * n + at + 1])));
+        expect(mixing, `${name}, δ = ${delta}`).toBeCloseTo(resolved ? 0.5 : 0, 12);
+      }
+    }
   });
 });

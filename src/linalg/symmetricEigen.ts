@@ -39,15 +39,17 @@ export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
 }
 
 /**
- * A copy of `a` times 2^k with max|2^k a| near 1 (k ≤ 1023, the largest finite power): every
+ * A copy of `a` times 2^k with max|2^k a| in [1, 2) (k ≤ 1023, the largest finite power): every
  * step below is homogeneous of degree one, so this exact power-of-two scaling changes no rounding
  * in the normal range, and keeps tql2's products and quotients from overflowing (entries past
- * ~1e154) or losing bits in subnormals.
+ * ~1e154) or losing bits in subnormals. Non-finite entries are refused: unscaled, tql2 returned
+ * finite eigenvalues for some (spec/numerics.md "The symmetric eigensolver").
  */
 function scaled(a: Float64Array): { work: Float64Array; scale: number } {
   let max = 0;
   for (let q = 0; q < a.length; q++) max = Math.max(max, Math.abs(a[q]));
-  const scale = max === 0 || !Number.isFinite(max) ? 1 : 2 ** Math.min(1023, -Math.floor(Math.log2(max)));
+  if (!Number.isFinite(max)) throw new RangeError('symmetric eigensolver: non-finite matrix entry');
+  const scale = max === 0 ? 1 : 2 ** Math.min(1023, -Math.floor(Math.log2(max)));
   return { work: a.map((x) => x * scale), scale };
 }
 
@@ -139,10 +141,12 @@ function updateRow(a: Float64Array, n: number, r: number, k0: number, v: Float64
   for (let c = k0; c < n; c++) a[rr + c] -= vr * w[c] + wr * v[c];
 }
 
-/** {@link updateRow}, returning Σ_{c > k0} A[r][c]·u[c] of the updated row (next step's product). */
+/**
+ * {@link updateRow} on columns > k0, returning Σ_{c > k0} A[r][c]·u[c] of the updated row (next
+ * step's product). Column k0 of these rows (r > k0: below the diagonal) is never read again.
+ */
 function updateRowDot(a: Float64Array, n: number, r: number, k0: number, v: Float64Array, w: Float64Array, u: Float64Array): number {
   const rr = r * n, vr = v[r], wr = w[r];
-  a[rr + k0] -= vr * w[k0] + wr * v[k0];
   let s = 0;
   for (let c = k0 + 1; c < n; c++) {
     const x = a[rr + c] - (vr * w[c] + wr * v[c]);
