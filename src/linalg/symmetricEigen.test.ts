@@ -10,7 +10,7 @@ import { haarOrthogonalFromSeed, fromEigen } from '../../properties/arbitraries.
 import { params } from '../../properties/budget.js';
 import { refEigSym } from '../../reference/index.js';
 import { frobenius, mulABt, transpose } from './dense.js';
-import { symmetricEigen, symmetricEigenvalues } from './symmetricEigen.js';
+import { QL_SWEEP_LIMIT, symmetricEigen, symmetricEigenvalues } from './symmetricEigen.js';
 
 const EPS = Number.EPSILON;
 
@@ -172,6 +172,16 @@ function checkInvariants(a: Float64Array, n: number, values: Float64Array): void
 }
 
 describe('symmetric eigensolver: closed forms and the documented conventions (spec/numerics.md "The symmetric eigensolver")', () => {
+  it('the sweep limit: a 2×2 needs one QL sweep (its shift is an eigenvalue), none allowed is refused by name', () => {
+    for (const [x, b, c] of [[2, 1, 3], [1, 1e-9, 1], [-5, 3, 7e-3]]) {
+      const a = Float64Array.of(x, b, b, c);
+      expect(Array.from(symmetricEigenvalues(a, 2, 1))).toEqual(Array.from(symmetricEigenvalues(a, 2, QL_SWEEP_LIMIT)));
+      expect(() => symmetricEigenvalues(a, 2, 0)).toThrow('symmetric eigensolver: no convergence at index 0');
+    }
+    // A diagonal block needs no sweep at all.
+    expect(Array.from(symmetricEigenvalues(Float64Array.of(2, 0, 0, 1), 2, 0))).toEqual([1, 2]);
+  });
+
   it('refuses non-finite entries instead of returning finite values', () => {
     // Before: [[1, ∞], [∞, 1]] returned the eigenvalues 1, 1 (the infinite coupling dropped).
     for (const a of [Float64Array.of(1, Infinity, Infinity, 1), Float64Array.of(Infinity, 0, 0, 1), Float64Array.of(1, 0, 0, -Infinity), Float64Array.of(NaN, 0, 0, 1)]) {

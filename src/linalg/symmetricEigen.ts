@@ -26,15 +26,19 @@ export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
   const { work, scale } = scaled(a);
   const { d, e } = tridiagonalize(work, n);
   const u = accumulateReflections(work, n);
-  qlImplicit(d, e, n, u);
+  qlImplicit(d, e, n, u, QL_SWEEP_LIMIT);
   return sortAscending(unscale(d, scale), u, n);
 }
 
-/** Eigenvalues only (ascending): a third of the work of {@link symmetricEigen}. */
-export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
+/**
+ * Eigenvalues only (ascending): a third of the work of {@link symmetricEigen}. `sweepLimit`: QL
+ * sweeps allowed per eigenvalue before it throws (a safety net against a hang; the shifted
+ * iteration converges in a few, a 2×2 block in one).
+ */
+export function symmetricEigenvalues(a: Float64Array, n: number, sweepLimit = QL_SWEEP_LIMIT): Float64Array {
   const { work, scale } = scaled(a);
   const { d, e } = tridiagonalize(work, n);
-  qlImplicit(d, e, n, null);
+  qlImplicit(d, e, n, null, sweepLimit);
   return unscale(d, scale).sort();
 }
 
@@ -242,11 +246,14 @@ function accumulateReflections(a: Float64Array, n: number): Float64Array {
 
 const EPS = 2 ** -52;
 
+/** QL sweeps per eigenvalue before the solver refuses (tql2's limit was 30). */
+export const QL_SWEEP_LIMIT = 60;
+
 /**
  * Implicit QL on the tridiagonal (d, e) (EISPACK tql2). When `u` is given (U = Q on entry) the
  * rotations are accumulated into it, so on return U = Q Z.
  */
-function qlImplicit(d: Float64Array, e: Float64Array, n: number, u: Float64Array | null): void {
+function qlImplicit(d: Float64Array, e: Float64Array, n: number, u: Float64Array | null, sweepLimit: number): void {
   const cs = new Float64Array(n), sn = new Float64Array(n);
   let f = 0;
   // Deflation threshold eps·‖T‖ from the whole tridiagonal (tql2 grows it with l: at l = 0 it saw
@@ -259,7 +266,7 @@ function qlImplicit(d: Float64Array, e: Float64Array, n: number, u: Float64Array
     if (m > l) {
       let iter = 0;
       do {
-        if (++iter > 60) throw new Error(`symmetric eigensolver: no convergence at index ${l}`);
+        if (++iter > sweepLimit) throw new Error(`symmetric eigensolver: no convergence at index ${l}`);
         let g = d[l];
         let p = (d[l + 1] - g) / (2 * e[l]);
         let r = Math.hypot(p, 1);
