@@ -44,6 +44,25 @@ describe('hasme weak', () => {
     expect(out.stdout).toMatch(/fitted orders[\s\S]*hasme\s+2\.\d+/);
   });
 
+  it('2-D --json adds engineError and belowBar (the rows above the engine bar; none here) (spec/weak.md §6, §11)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hasme-weak-'));
+    try {
+      // ridges-d2 over one or two steps (the flagged rows themselves: test/weak.twod.test.ts).
+      const file = join(dir, 'r.json');
+      const ridges = [{ a: ['1', '0'], lambda: '1' }, { a: ['0.6', '0.8'], lambda: '1' }];
+      writeFileSync(file, JSON.stringify({ kind: 'twod', ridges, mu: '0.2', Sigma: [['1', '0.3'], ['0.3', '0.5']], x0: ['1', '-0.5'], T: '0.05', etas: ['0.05', '0.025'], test: { center: ['0.3', '0.2'], width: '1' } }));
+      const out = run('--problem', file, '--json');
+      expect(out.status).toBe(0);
+      const doc = JSON.parse(out.stdout) as { rows: unknown[]; engineError: number; belowBar: unknown[] };
+      expect(Object.keys(doc)).toEqual(['rows', 'orders', 'engineError', 'belowBar']);
+      expect(doc.rows).toHaveLength(8);
+      expect(doc.engineError).toBeGreaterThan(0);
+      expect(doc.belowBar).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('bad input exits with code 2 and names the problem', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hasme-weak-'));
     try {

@@ -10,7 +10,7 @@ import type { SdeModel } from '../src/formats/types.js';
 import { parseProblem } from '../src/problems/parse.js';
 import type { TwoDimProblem } from '../src/problems/types.js';
 import { fornbergWeights } from '../src/weak/fdWeights.js';
-import { hasmeLambdaMinMap, twoDimWeakRows, type TwoDimResolution, type TwoDimRow } from '../src/weak/twoDim.js';
+import { BASE_2D, REFINED_2D, TWOD_ENGINE_RATIO, hasmeLambdaMinMap, twoDimWeakRows, type TwoDimResolution, type TwoDimRow } from '../src/weak/twoDim.js';
 import { makeC22 } from '../src/weak/twoDimClaim.js';
 import { twoDimTableParallel } from '../src/weak/twoDimParallel.js';
 import { weakTable } from '../src/weak/table.js';
@@ -104,6 +104,26 @@ describe('hasme weak on 2-D problems: rows below the engine bar (C22)', () => {
     expect(t.belowBar?.map((r) => `${r.model} ${r.eta}`)).toEqual(['hasme 0.05', 'hasme 0.025']);
     expect(t.belowBar!.every((r) => r.ratio > 1e-3)).toBe(true);
     expect(renderWeakTable(t)).toMatch(/below the 2-D engine's bar[^\n]*\n {2}hasme {2}η = 0\.05: engine error/);
+  }, 120_000);
+});
+
+describe('the third resolution level (spec/weak.md §11, "Own error")', () => {
+  // One SGD step of ridges-d2; a deliberately coarse first level, so that the first pair misses the bar.
+  const p = { ...(builtinProblem('ridges-d2') as TwoDimProblem), T: '0.05', etas: ['0.05'] };
+  const COARSE: TwoDimResolution = { spacing: 0.3, order: 6, quadratureNodes: 3, margin: 1.5 };
+  const misses = (rows: TwoDimRow[]) => rows.filter((r) => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error)));
+
+  it('a step size whose rows miss the bar is recomputed one level finer: its values and error estimate are those of the next pair', () => {
+    expect(misses(twoDimWeakRows(p, { base: COARSE, refined: BASE_2D, finer: false })).length).toBeGreaterThan(0);
+    const escalated = twoDimWeakRows(p, { base: COARSE, refined: BASE_2D, finer: REFINED_2D });
+    expect(escalated).toEqual(twoDimWeakRows(p, { base: BASE_2D, refined: REFINED_2D, finer: false }));
+    expect(misses(escalated)).toEqual([]);
+  }, 120_000);
+
+  it('a step size whose rows meet the bar keeps the first pair', () => {
+    const first = twoDimWeakRows(p, { base: BASE_2D, refined: REFINED_2D, finer: false });
+    expect(misses(first)).toEqual([]);
+    expect(twoDimWeakRows(p, { base: BASE_2D, refined: REFINED_2D, finer: COARSE })).toEqual(first);
   }, 120_000);
 });
 

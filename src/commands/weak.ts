@@ -38,6 +38,7 @@ export function register(program: Command): void {
       if (opts.json) {
         const out: Record<string, unknown> = { rows: table.rows, orders: table.orders };
         if (table.engineError !== undefined) out.engineError = table.engineError;
+        if (table.belowBar !== undefined) out.belowBar = table.belowBar;
         console.log(JSON.stringify(out));
       } else {
         console.log(renderWeakTable(table));

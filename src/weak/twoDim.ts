@@ -40,6 +40,10 @@ export interface TwoDimResolution {
 
 export const BASE_2D: TwoDimResolution = { spacing: 0.15, order: 14, quadratureNodes: 4, margin: 1.5 };
 export const REFINED_2D: TwoDimResolution = { spacing: 0.11, order: 16, quadratureNodes: 5, margin: 2 };
+/** Third level, for step sizes where a row misses the bar with the first pair (spec/weak.md §11, "Own error"). */
+export const FINER_2D: TwoDimResolution = { spacing: 0.08, order: 18, quadratureNodes: 6, margin: 2.5 };
+/** C22's bar: the engine's error estimate at most this fraction of every weak error it reports. */
+export const TWOD_ENGINE_RATIO = 1e-3;
 
 /** Taylor degree of each time step of exp(T𝓛_h), and the bound on ρ·dt. */
 const TAYLOR_DEGREE = 32;
@@ -71,9 +75,9 @@ export function twoDimDriftReach(p: TwoDimProblem, f: TwoDimObjective = twoDimOb
   return 1.4 * f.gradBound(Math.hypot(x0[0], x0[1]) + 1) * Number(p.T);
 }
 
-/** Grid points of the refined resolution (work estimate and limits). */
-export function twoDimGridPoints(p: TwoDimProblem, f: TwoDimObjective = twoDimObjective(p)): number {
-  return twoDimDomain(p, f, REFINED_2D.margin).reduce((n, [lo, hi]) => n * (Math.ceil((hi - lo) / REFINED_2D.spacing) + 1), 1);
+/** Grid points of a resolution, the refined one by default (work estimate and limits). */
+export function twoDimGridPoints(p: TwoDimProblem, f: TwoDimObjective = twoDimObjective(p), res: TwoDimResolution = REFINED_2D, drift?: number): number {
+  return twoDimDomain(p, f, res.margin, drift).reduce((n, [lo, hi]) => n * (Math.ceil((hi - lo) / res.spacing) + 1), 1);
 }
 
 /** Refuses a problem whose grid is beyond the documented limits (spec/weak.md §11). */
@@ -416,36 +420,51 @@ function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivativ
   return interpolate2(s, v, s.x0);
 }
 
+/** Options of {@link twoDimWeakRows}. */
+export interface TwoDimRowsOptions {
+  base?: TwoDimResolution;
+  refined?: TwoDimResolution;
+  /** Third level used where a row misses {@link TWOD_ENGINE_RATIO} (default FINER_2D); false: never. */
+  finer?: TwoDimResolution | false;
+  driftReach?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Weak errors of every model of the problem at every step size: values of the refined resolution,
- * engineError their difference from the base resolution's.
+ * engineError their difference from the base resolution's. At a step size where some row's
+ * engineError exceeds TWOD_ENGINE_RATIO·|error|, the step size is recomputed at the finer level
+ * (when its grid is within MAX_TWOD_GRID_POINTS): its values, engineError the difference from the
+ * refined level's (spec/weak.md §11, "Own error"). Rows that still miss the bar are kept, and the
+ * callers name them (`belowBar`, C22's check).
  */
-export function twoDimWeakRows(
-  p: TwoDimProblem,
-  opts: { base?: TwoDimResolution; refined?: TwoDimResolution; driftReach?: number; onProgress?: (done: number, total: number) => void } = {},
-): TwoDimRow[] {
+export function twoDimWeakRows(p: TwoDimProblem, opts: TwoDimRowsOptions = {}): TwoDimRow[] {
   const f = twoDimObjective(p);
   checkTwoDimScale(p, f);
   const T = Number(p.T);
-  const base = setup(p, opts.base ?? BASE_2D, f, opts.driftReach);
-  const fine = setup(p, opts.refined ?? REFINED_2D, f, opts.driftReach);
-  const qBase = (opts.base ?? BASE_2D).quadratureNodes;
-  const qFine = (opts.refined ?? REFINED_2D).quadratureNodes;
+  const levels = [opts.base ?? BASE_2D, opts.refined ?? REFINED_2D];
+  const finerRes = opts.finer === false ? undefined : (opts.finer ?? FINER_2D);
+  const canRefine = finerRes !== undefined && twoDimGridPoints(p, f, finerRes, opts.driftReach) <= MAX_TWOD_GRID_POINTS;
+  const setups = levels.map((res) => setup(p, res, f, opts.driftReach));
+  const errorsAt = (k: number, eta: number, steps: number) => {
+    if (!setups[k]) setups[k] = setup(p, finerRes!, f, opts.driftReach);
+    const res = k < 2 ? levels[k] : finerRes!;
+    const sgd = sgdValue(setups[k], eta, steps, res.quadratureNodes);
+    return { sgd, sdes: sdeValues(setups[k], p.models, eta, T) };
+  };
   const rows: TwoDimRow[] = [];
   for (const etaText of p.etas) {
     const eta = Number(etaText);
     checkTwoDimRegime(f, eta);
     const steps = stepsOf(p.T, etaText);
-    const sgd0 = sgdValue(base, eta, steps, qBase);
-    const sgd1 = sgdValue(fine, eta, steps, qFine);
-    const sdes0 = sdeValues(base, p.models, eta, T);
-    const sdes1 = sdeValues(fine, p.models, eta, T);
-    for (const [k, model] of p.models.entries()) {
-      const sde0 = sdes0[k];
-      const sde1 = sdes1[k];
-      const row = { model, eta, steps, sgd: sgd1, sde: sde1, error: sde1 - sgd1, engineError: Math.abs(sde1 - sgd1 - (sde0 - sgd0)) };
+    const levelRows = (coarse: ReturnType<typeof errorsAt>, fine: ReturnType<typeof errorsAt>) =>
+      p.models.map((model, k) => ({ model, eta, steps, sgd: fine.sgd, sde: fine.sdes[k], error: fine.sdes[k] - fine.sgd, engineError: Math.abs(fine.sdes[k] - fine.sgd - (coarse.sdes[k] - coarse.sgd)) }));
+    const refined = errorsAt(1, eta, steps);
+    let etaRows = levelRows(errorsAt(0, eta, steps), refined);
+    if (canRefine && etaRows.some((r) => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error)))) etaRows = levelRows(refined, errorsAt(2, eta, steps));
+    for (const row of etaRows) {
       if (![row.sgd, row.sde, row.engineError].every(Number.isFinite)) {
-        throw new HasmeInputError('non-finite', `the 2-D engine's values for ${model} at η = ${eta} are beyond double range`);
+        throw new HasmeInputError('non-finite', `the 2-D engine's values for ${row.model} at η = ${eta} are beyond double range`);
       }
       rows.push(row);
       opts.onProgress?.(rows.length, p.etas.length * p.models.length);

@@ -9,16 +9,16 @@ import type { ClaimCheck, CheckOptions, ClaimOutcome, Counterexample } from '../
 import type { SdeModel } from '../formats/types.js';
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { Limit } from './richardson.js';
-import type { TwoDimRow } from './twoDim.js';
+import { TWOD_ENGINE_RATIO, type TwoDimRow } from './twoDim.js';
+
+export { TWOD_ENGINE_RATIO };
 
 /**
- * The 2-D built-ins C22 judges (≈ 40 s of CPU each). ridges3-d2 is not among them: there the
- * engine's error reaches 3.2e-3 of the smallest weak error (SME-1's, near its sign change), above
- * the required 1e-3 (spec/weak.md §11).
+ * The 2-D built-ins C22 judges (≈ 34 s of CPU). ridges3-d2 is measured, not judged: its table
+ * meets the engine bar only with the third resolution level, ≈ 74 s of CPU, and SME-1's error
+ * changes sign there (spec/weak.md §11).
  */
 export const C22_BUILTINS = ['ridges-d2'];
-/** The 2-D engine's error must be at most this fraction of every weak error it reports. */
-export const TWOD_ENGINE_RATIO = 1e-3;
 
 const SDE: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 const EXPECTED: Record<SdeModel, ExpectedOrder> = { sme1: 1, sme2: 2, spf: 2, hasme: 2 };

@@ -8,12 +8,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HasmeInputError, isErrorCode } from '../errors.js';
 import type { TwoDimProblem } from '../problems/types.js';
-import { twoDimWeakRows, type TwoDimResolution, type TwoDimRow } from './twoDim.js';
+import { twoDimWeakRows, type TwoDimRow, type TwoDimRowsOptions } from './twoDim.js';
 
 /** One call of twoDimWeakRows. */
 export interface TwoDimJob {
   problem: TwoDimProblem;
-  opts?: { base?: TwoDimResolution; refined?: TwoDimResolution; driftReach?: number };
+  opts?: Omit<TwoDimRowsOptions, 'onProgress'>;
 }
 
 /** Threads for the 2-D jobs: both cores of the 2-core machines the targets are stated for, one where there is one. */
