@@ -62,7 +62,7 @@ const FINE: TwoDimResolution = { spacing: 0.15, order: 14, quadratureNodes: 5, m
 
 describe('2-D engine against closed forms (C22, additive quadratic)', () => {
   it('SGD and SME-1 match their Gaussian laws, HA-SME matches SGD (C4), within 10× the engine estimate', () => {
-    const rows = twoDimWeakRows(QUADRATIC, { base: COARSE, refined: FINE });
+    const rows = twoDimWeakRows(QUADRATIC, { base: COARSE, refined: FINE, finer: false });
     const eta = 0.05;
     const mu = 1;
     const K = 10;
@@ -86,7 +86,7 @@ describe('2-D engine on worker threads', () => {
   it('C22: a table split by step size over 2 threads has exactly the rows of one thread (byte-identical JSON)', async () => {
     // Values need no accuracy here, only identity: the coarsest grids the engine takes.
     const p = { ...QUADRATIC, etas: ['0.1', '0.05'] };
-    const opts = { base: { ...COARSE, spacing: 0.4, order: 6 }, refined: { ...COARSE, spacing: 0.3, order: 8 } };
+    const opts = { base: { ...COARSE, spacing: 0.4, order: 6 }, refined: { ...COARSE, spacing: 0.3, order: 8 }, finer: false as const };
     const threaded = await twoDimTableParallel(p, opts, 2);
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(twoDimWeakRows(p, opts)));
   }, 120_000);
