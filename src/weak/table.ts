@@ -63,10 +63,10 @@ function ordersOf(models: readonly SdeModel[], rows: { model: SdeModel; eta: num
 /** Double values of the 1-D engine as strings: 17 significant digits round-trip the double exactly. */
 const doubleText = (x: number) => String(Number(x.toPrecision(17)));
 
-/** The 2-D rows that miss C22's engine bar (src/weak/twoDimClaim.ts TWOD_ENGINE_RATIO). */
+/** The 2-D rows that miss C22's engine bar (src/weak/twoDim.ts). */
 async function twoDimBelowBar(rows: { model: SdeModel; eta: number; error: number; engineError: number }[]): Promise<NonNullable<WeakTable['belowBar']>> {
-  const { TWOD_ENGINE_RATIO } = await import('./twoDimClaim.js');
-  return rows.filter((r) => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error))).map((r) => ({ model: r.model, eta: String(r.eta), ratio: r.engineError / Math.abs(r.error) }));
+  const { missesEngineBar } = await import('./twoDim.js');
+  return rows.filter(missesEngineBar).map((r) => ({ model: r.model, eta: String(r.eta), ratio: r.engineError / Math.abs(r.error) }));
 }
 
 /** The weak-error table of a quadratic, finite-sum, 1-D or 2-D problem (2-D: its step sizes on worker threads; saddles belong to `hasme escape`). */

@@ -45,6 +45,9 @@ export const FINER_2D: TwoDimResolution = { spacing: 0.08, order: 18, quadrature
 /** C22's bar: the engine's error estimate at most this fraction of every weak error it reports. */
 export const TWOD_ENGINE_RATIO = 1e-3;
 
+/** A row whose engine-error estimate exceeds TWOD_ENGINE_RATIO of its weak error (or is not finite). */
+export const missesEngineBar = (r: { error: number; engineError: number }): boolean => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error));
+
 /** Taylor degree of each time step of exp(T𝓛_h), and the bound on ρ·dt. */
 const TAYLOR_DEGREE = 32;
 const TAYLOR_RADIUS = 6;
@@ -442,15 +445,13 @@ export function twoDimWeakRows(p: TwoDimProblem, opts: TwoDimRowsOptions = {}): 
   const f = twoDimObjective(p);
   checkTwoDimScale(p, f);
   const T = Number(p.T);
-  const levels = [opts.base ?? BASE_2D, opts.refined ?? REFINED_2D];
-  const finerRes = opts.finer === false ? undefined : (opts.finer ?? FINER_2D);
-  const canRefine = finerRes !== undefined && twoDimGridPoints(p, f, finerRes, opts.driftReach) <= MAX_TWOD_GRID_POINTS;
-  const setups = levels.map((res) => setup(p, res, f, opts.driftReach));
+  const finer = opts.finer === false ? undefined : (opts.finer ?? FINER_2D);
+  const levels = [opts.base ?? BASE_2D, opts.refined ?? REFINED_2D, finer];
+  const canRefine = finer !== undefined && twoDimGridPoints(p, f, finer, opts.driftReach) <= MAX_TWOD_GRID_POINTS;
+  const setups: Setup[] = [];
   const errorsAt = (k: number, eta: number, steps: number) => {
-    if (!setups[k]) setups[k] = setup(p, finerRes!, f, opts.driftReach);
-    const res = k < 2 ? levels[k] : finerRes!;
-    const sgd = sgdValue(setups[k], eta, steps, res.quadratureNodes);
-    return { sgd, sdes: sdeValues(setups[k], p.models, eta, T) };
+    const s = (setups[k] ??= setup(p, levels[k]!, f, opts.driftReach));
+    return { sgd: sgdValue(s, eta, steps, levels[k]!.quadratureNodes), sdes: sdeValues(s, p.models, eta, T) };
   };
   const rows: TwoDimRow[] = [];
   for (const etaText of p.etas) {
@@ -461,7 +462,7 @@ export function twoDimWeakRows(p: TwoDimProblem, opts: TwoDimRowsOptions = {}): 
       p.models.map((model, k) => ({ model, eta, steps, sgd: fine.sgd, sde: fine.sdes[k], error: fine.sdes[k] - fine.sgd, engineError: Math.abs(fine.sdes[k] - fine.sgd - (coarse.sdes[k] - coarse.sgd)) }));
     const refined = errorsAt(1, eta, steps);
     let etaRows = levelRows(errorsAt(0, eta, steps), refined);
-    if (canRefine && etaRows.some((r) => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error)))) etaRows = levelRows(refined, errorsAt(2, eta, steps));
+    if (canRefine && etaRows.some(missesEngineBar)) etaRows = levelRows(refined, errorsAt(2, eta, steps));
     for (const row of etaRows) {
       if (![row.sgd, row.sde, row.engineError].every(Number.isFinite)) {
         throw new HasmeInputError('non-finite', `the 2-D engine's values for ${row.model} at η = ${eta} are beyond double range`);
