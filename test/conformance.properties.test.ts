@@ -160,5 +160,9 @@ describe('check --properties: faults', () => {
       expect(text).toContain('\\u{1b}[2J');
     }
     expect(parseJUnit(propertiesJUnit(r, cmd))).toBe('hasme.properties:1/1 hasme.harness:1/0');
+    // The JUnit failure body keeps the block's lines (only newlines inside a quoted line are escaped).
+    const failure = /<failure message="[^"]*">([\s\S]*?)<\/failure>/.exec(propertiesJUnit(r, cmd))![1];
+    expect(failure.split('\n').length).toBeGreaterThan(2);
+    expect(failure).not.toContain('\\u{a}');
   });
 });

@@ -83,8 +83,9 @@ export function propertiesJUnit(res: PropertiesResult, cmd: readonly string[]): 
     const head = `    <testcase classname="hasme.properties" name="${xml(`${r.key}: ${r.title}`)}"`;
     if (r.status === 'holds') return `${head}/>`;
     if (r.status === 'not-applicable') return `${head}>\n      <skipped message="${xml(r.notes)}"/>\n    </testcase>`;
-    const body = r.failure ? failureBlock(r, res, cmd).join('\n') : r.notes;
-    return `${head}>\n      <failure message="${xml((r.failure?.description ?? r.notes).slice(0, 500))}">${xml(body)}</failure>\n    </testcase>`;
+    // Escaped line by line: xml() escapes a newline inside a line, the block keeps its lines.
+    const body = (r.failure ? failureBlock(r, res, cmd) : r.notes.split('\n')).map(xml).join('\n');
+    return `${head}>\n      <failure message="${xml((r.failure?.description ?? r.notes).slice(0, 500))}">${body}</failure>\n    </testcase>`;
   });
   const failures = res.rows.filter((r) => r.status === 'fails' || r.status === 'not-run').length;
   const skipped = res.rows.filter((r) => r.status === 'not-applicable').length;
