@@ -48,6 +48,9 @@ export const TWOD_ENGINE_RATIO = 1e-3;
 /** A row whose engine-error estimate exceeds TWOD_ENGINE_RATIO of its weak error (or is not finite). */
 export const missesEngineBar = (r: { error: number; engineError: number }): boolean => !(r.engineError <= TWOD_ENGINE_RATIO * Math.abs(r.error));
 
+/** The largest engine-error estimate relative to its weak error over `rows` (what the bar is judged on). */
+export const engineRatio = (rows: readonly { error: number; engineError: number }[]): number => Math.max(...rows.map((r) => r.engineError / Math.abs(r.error)));
+
 /** Taylor degree of each time step of exp(T𝓛_h), and the bound on ρ·dt. */
 const TAYLOR_DEGREE = 32;
 const TAYLOR_RADIUS = 6;

@@ -6,10 +6,11 @@
  * Order verdicts: src/weak/orderVerdict.ts (fails only when confidently another order).
  */
 import type { ClaimCheck, CheckOptions, ClaimOutcome, Counterexample } from '../claims/types.js';
-import type { SdeModel } from '../formats/types.js';
+import { SDE_MODELS as SDE, type SdeModel } from '../formats/types.js';
 import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { Limit } from './richardson.js';
-import { TWOD_ENGINE_RATIO, type TwoDimRow } from './twoDim.js';
+import { engineRatio, TWOD_ENGINE_RATIO, type TwoDimRow } from './twoDim.js';
+import { tallyOutcome } from './outcome.js';
 
 export { TWOD_ENGINE_RATIO };
 
@@ -20,7 +21,6 @@ export { TWOD_ENGINE_RATIO };
  */
 export const C22_BUILTINS = ['ridges-d2'];
 
-const SDE: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 const EXPECTED: Record<SdeModel, ExpectedOrder> = { sme1: 1, sme2: 2, spf: 2, hasme: 2 };
 
 /** Each model's order verdict on a 2-D table (spec/weak.md §4; engine errors propagated): what C22 judges and its figure shows. */
@@ -69,7 +69,7 @@ export function makeC22(source: (name: string) => Promise<TwoDimRow[]>): ClaimCh
           if (v.constant && v.verdict === 'holds') worst = Math.max(worst, v.constant.error / Math.abs(v.constant.value));
           if (v.verdict === 'fails') failures.push({ seed: opts.seed, description: `built-in ${name}, model ${m}: ${v.why}. Replay: ${replay}` });
         }
-        const ratio = Math.max(...rows.map((r) => r.engineError / Math.abs(r.error)));
+        const ratio = engineRatio(rows);
         cases++;
         if (!(ratio <= TWOD_ENGINE_RATIO)) failures.push({ seed: opts.seed, description: `built-in ${name}: the 2-D engine's error is ${ratio.toExponential(2)} of a weak error (limit ${TWOD_ENGINE_RATIO}). Replay: ${replay}` });
         const ha = verdicts.hasme.constant;
@@ -92,19 +92,13 @@ export function makeC22(source: (name: string) => Promise<TwoDimRow[]>): ClaimCh
         notes.push(`${name}: ${text}; ${comparisons.join(', ')}; engine error ≤ ${ratio.toExponential(1)} × |weak error|`);
         opts.onProgress?.(k + 1, names.length);
       }
-      const skippedTotal = Object.values(skipped).reduce((a, b) => a + b, 0);
-      return {
-        id: 'C22',
-        status: failures.length ? 'fails' : cases > 0 ? 'holds' : 'not-run',
-        cases,
-        worstError: worst,
-        tolerance: CONSTANT_RTOL,
-        ...(skippedTotal ? { skipped } : {}),
-        ...(failures.length ? { counterexample: failures[0] } : {}),
-        notes:
-          `${failures.length ? `${failures.length} failing case(s). ` : ''}Built-ins judged: ${names.join(', ')}. 2-D engine (spec/weak.md §11), η = 0.05..0.00625, T = 1/2, orders by Richardson limits of err/η^p with the engine's error propagated (spec/weak.md §4); ` +
+      return tallyOutcome(
+        'C22',
+        { cases, worst, failures, skipped },
+        CONSTANT_RTOL,
+        `Built-ins judged: ${names.join(', ')}. 2-D engine (spec/weak.md §11), η = 0.05..0.00625, T = 1/2, orders by Richardson limits of err/η^p with the engine's error propagated (spec/weak.md §4); ` +
           `HA-SME's Σ̃(x) ⪰ 0 on every grid point at every η (the engine refuses otherwise). worstError = largest relative error estimate of a certified constant. ${notes.join('. ')}.`,
-      };
+      );
     },
   };
 }

@@ -7,15 +7,14 @@
  * (src/weak/twoDim.ts) on one grid box for every s: the box of s = 1 (for s > 1 the drift pulls the
  * paths to the minimum at 0 faster, for s < 1 they move less; the refinement's margin change checks it).
  */
-import type { SdeModel } from '../formats/types.js';
+import { SDE_MODELS as MODELS, type SdeModel } from '../formats/types.js';
 import { builtinProblem } from '../problems/builtin.js';
 import type { TwoDimProblem } from '../problems/types.js';
 import { richardsonLimit, type Limit } from './richardson.js';
 import { modelOrder, slopeWithError, type Exponent } from './smoothness.js';
-import { twoDimDriftReach, type TwoDimResolution, type TwoDimRow } from './twoDim.js';
+import { engineRatio, twoDimDriftReach, type TwoDimResolution, type TwoDimRow } from './twoDim.js';
 import { twoDimRowsParallel, type TwoDimJob } from './twoDimParallel.js';
 
-const MODELS: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 
 /**
  * The sweep's fixed settings: s spans a factor 16, η·(curvature of f_s) ≤ 0.55 (regime R at every
@@ -51,7 +50,7 @@ export interface TwoDimSweep {
 /** f_s = s·f of a 2-D problem at the sweep's T and η (every ridge weight and μ times s). */
 export function scaledProblem(p: TwoDimProblem, s: number): TwoDimProblem {
   const times = (x: string) => String(Number(x) * s);
-  return { ...p, T: TWOD_SWEEP.T, etas: [...TWOD_SWEEP.etas], models: MODELS, ridges: p.ridges.map((r) => ({ ...r, lambda: times(r.lambda) })), mu: times(p.mu) };
+  return { ...p, T: TWOD_SWEEP.T, etas: [...TWOD_SWEEP.etas], models: [...MODELS], ridges: p.ridges.map((r) => ({ ...r, lambda: times(r.lambda) })), mu: times(p.mu) };
 }
 
 /** Richardson limits of err/η^p per model from one scale's rows (engine errors propagated). */
@@ -70,7 +69,7 @@ export function sweepConstants(rows: readonly TwoDimRow[]): Record<SdeModel, Lim
 export function twoDimSweep(rowsAt: (s: number) => TwoDimRow[]): TwoDimSweep {
   const points = TWOD_SWEEP.scales.map((s): TwoDimSweepPoint => {
     const rows = rowsAt(s);
-    return { lambda: s, constants: sweepConstants(rows), engineRatio: Math.max(...rows.map((r) => r.engineError / Math.abs(r.error))) };
+    return { lambda: s, constants: sweepConstants(rows), engineRatio: engineRatio(rows) };
   });
   const logS = points.map((p) => Math.log(p.lambda));
   const exponents = Object.fromEntries(MODELS.map((m) => [m, slopeWithError(logS, points.map((p) => Math.log(Math.abs(p.constants[m].value))))])) as Record<SdeModel, Exponent>;
