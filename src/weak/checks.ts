@@ -380,7 +380,7 @@ export function makeC23(source: () => Promise<TwoDimSweep> = builtinTwoDimSweep)
       const tally = newTally();
       const where = `f_s = s·f of ${sweep.builtin}, η = ${TWOD_SWEEP.etas.join(', ')}, T = ${TWOD_SWEEP.T}, s = ${TWOD_SWEEP.scales.join(', ')}`;
       const replay = `hasme report --claims C23 --seed ${opts.seed}`;
-      const exceptions = judgeScaleSweep(tally, opts.seed, `${where} (replay: ${replay})`, sweep, Math.min(...TWOD_SWEEP.scales), 's'); // (ii) at every s of the sweep
+      judgeScaleSweep(tally, opts.seed, `${where} (replay: ${replay})`, sweep, Math.min(...TWOD_SWEEP.scales), 's'); // (ii) at every s of the sweep: no exceptions
       // Rows above C22's engine bar are measurement limits (HA-SME where its η² coefficient crosses
       // zero), not counterexamples: their engine error is inside every C(s) error estimate.
       const coarse = sweep.points.filter((p) => !(p.engineRatio <= TWOD_ENGINE_RATIO));
@@ -395,7 +395,6 @@ export function makeC23(source: () => Promise<TwoDimSweep> = builtinTwoDimSweep)
             '. ' +
             `worstError = largest (combined standard error)/(exponent gap HA-SME vs SME-2, SPF); tolerance 1 (a gap of ${EXPONENT_SIGMAS} standard error). ` +
             `Exponents of |C(s)| (± standard error) ${smoothnessExponentsText(sweep)}; C(s) = lim err/η² (SME-1: err/η) ${constantsText(sweep, 's')}` +
-            (exceptions.length ? `; HA-SME's constant NOT the smallest at ${exceptions.join('; ')}` : '') +
             '.',
         ),
         worstError: tally.worst,
