@@ -209,12 +209,9 @@ export function modelEscape(p: SharpEscapeProblem, model: SdeModel, m0 = EULER_M
   const base = run(baseRes);
   const fine = run(fineRes);
   const leak = Math.max(...base.map((b) => b.leaked), ...fine.map((b) => b.leaked));
+  const fineLimits = p.steps.map((_, i) => richardsonEuler(fine.map((r) => r.probabilities[i])));
   return {
-    probabilities: p.steps.map((_, i) => richardsonEuler(fine.map((r) => r.probabilities[i])).value),
-    errors: p.steps.map((_, i) => {
-      const f = richardsonEuler(fine.map((r) => r.probabilities[i]));
-      const b = richardsonEuler(base.map((r) => r.probabilities[i]));
-      return f.error + Math.abs(f.value - b.value) + leak;
-    }),
+    probabilities: fineLimits.map((f) => f.value),
+    errors: fineLimits.map((f, i) => f.error + Math.abs(f.value - richardsonEuler(base.map((r) => r.probabilities[i])).value) + leak),
   };
 }

@@ -7,12 +7,10 @@
  * (d) A double well that is only locally quadratic: f(x) = λ(x²/4 − ½ log(1 + x²)), f″(0) = −λ/2,
  *     minima at ±1 (f″ = λ/2), f″ ≤ 5λ/8 everywhere (regime R for η·5λ/8 < 1), started at x0 = 0.1.
  */
-import type { SdeModel } from '../formats/types.js';
+import { SDE_MODELS, type SdeModel } from '../formats/types.js';
 import { twoSidedExceedance } from '../stats/gaussianTail.js';
 import { modelEscape, sgdEscape, type EscapeEstimate, type SharpEscapeProblem } from './escapeDensity.js';
 import type { OneDimObjectiveFns } from './oneDimModels.js';
-
-export const SHARP_MODELS: SdeModel[] = ['sme1', 'sme2', 'spf', 'hasme'];
 
 /** f(x) = λ(x²/4 − ½ log(1 + x²)): f′ = λ(x/2 − x/(1 + x²)), f″ = λ(1/2 − (1 − x²)/(1 + x²)²) ∈ [−λ/2, 5λ/8]. */
 export function doubleWell(lambda: number): OneDimObjectiveFns {
@@ -58,7 +56,7 @@ export interface SharpCurves {
 }
 
 export function sharpCurves(p: SharpEscapeProblem): SharpCurves {
-  return { sgd: sgdEscape(p), models: Object.fromEntries(SHARP_MODELS.map((m) => [m, modelEscape(p, m)])) as Record<SdeModel, EscapeEstimate> };
+  return { sgd: sgdEscape(p), models: Object.fromEntries(SDE_MODELS.map((m) => [m, modelEscape(p, m)])) as Record<SdeModel, EscapeEstimate> };
 }
 
 /**
@@ -91,7 +89,7 @@ export interface EngineValidation {
 }
 
 export function validateOnSaddle(curves: SharpCurves, a = 1, p: SharpEscapeProblem = SADDLE_SETTING): EngineValidation[] {
-  return (['sgd', ...SHARP_MODELS] as const).map((curve) => {
+  return (['sgd', ...SDE_MODELS] as const).map((curve) => {
     const est = curve === 'sgd' ? curves.sgd : curves.models[curve];
     const exact = saddleExact(a, p, curve);
     const errs = est.probabilities.map((v, i) => Math.abs(v - exact[i]));

@@ -13,7 +13,7 @@ import { certifiedPsdEta, fromEigen, givens, identity, matmul, type Mat } from '
 import { libraryImpl, type HasmeImpl } from '../../properties/impl.js';
 import type { CheckOptions, ClaimCheck, Counterexample } from '../claims/types.js';
 import { cholesky } from '../conformance/sampleTest.js';
-import type { Model } from '../formats/types.js';
+import { SDE_MODELS, type Model, type SdeModel } from '../formats/types.js';
 import { normalCdf } from '../stats/gaussianTail.js';
 import { ksCriticalCount, ksTwoSample } from '../stats/ksTwoSample.js';
 import { polarNormals } from '../stats/polarNormals.js';
@@ -192,16 +192,13 @@ export function powerCase(): RecoveryCase {
   return { d: 2, H: fromEigen(U, [...a]), Sigma: fromEigen(U, [...s]), eta, x0: [0, 0], steps, U, a: [...a], kind: 'commuting' };
 }
 
-export const POWER_MODELS = ['sme1', 'sme2', 'spf', 'hasme'] as const;
-export type PowerModel = (typeof POWER_MODELS)[number];
-
 /**
  * Variance of u_iᵀX at t = kη along eigenvector i (x0 = 0, commuting Σ, so every law is N(0, v_i)):
  * SGD η²s(1 − m^{2k})/(1 − m²), m = 1 − ηa; an OU model with rate β and diffusion ηD,
  * ηD(1 − e^{−2βt})/(2β), with (β, D) = (a, s) SME-1, (a(1 + ηa/2), s) SME-2, (ℓ/η, s) SPF,
  * (ℓ/η, sφ(2ℓ)) HA-SME, ℓ = −log(1 − ηa) (spec/models.md §1–§2).
  */
-export function directionalVariance(model: 'sgd' | PowerModel, a: number, s: number, eta: number, steps: number): number {
+export function directionalVariance(model: 'sgd' | SdeModel, a: number, s: number, eta: number, steps: number): number {
   const z = eta * a;
   const ell = -Math.log1p(-z);
   if (model === 'sgd') return (eta * eta * s * -Math.expm1(2 * steps * Math.log1p(-z))) / (z * (2 - z));
@@ -236,7 +233,7 @@ export function rejectionGuaranteed(delta: number, n: number, tests: number): bo
 }
 
 export interface PowerRow {
-  model: PowerModel;
+  model: SdeModel;
   /** Relative variance difference Var_model/Var_SGD − 1 along each eigenvector of H. */
   varianceGap: number[];
   /** Largest KS distance between the model's and SGD's laws along an eigenvector. */
@@ -260,19 +257,20 @@ export interface PowerCurve {
 export function powerCurve(impl: HasmeImpl, seed: number, sizes: number[] = POWER_SIZES, replicates = POWER_REPLICATES): PowerCurve {
   const c = powerCase();
   const { s, eta, steps } = POWER_SETTING;
-  const hits = POWER_MODELS.map(() => sizes.map(() => 0));
+  const hits = SDE_MODELS.map(() => sizes.map(() => 0));
   sizes.forEach((n, j) => {
     for (let r = 0; r < replicates; r++) {
       const stream = seed + 1009 * (j * replicates + r + 1);
       const sgd = statistics(c, simulateSgd(c, n, sgdSeed(stream)), n);
-      POWER_MODELS.forEach((m, i) => {
+      SDE_MODELS.forEach((m, i) => {
         if (verdictOn(c, sgd, implSamples(impl, m, c, n, implSeed(stream) + i), n, CASE_ALPHA).rejected) hits[i][j]++;
       });
     }
   });
-  const rows = POWER_MODELS.map((model, i) => {
-    const gaps = c.a.map((ai, k) => directionalVariance(model, ai, s[k], eta, steps) / directionalVariance('sgd', ai, s[k], eta, steps) - 1);
-    const ksDistance = Math.max(...c.a.map((ai, k) => centredNormalKs(directionalVariance(model, ai, s[k], eta, steps), directionalVariance('sgd', ai, s[k], eta, steps))));
+  const rows = SDE_MODELS.map((model, i) => {
+    const variances = c.a.map((ai, k) => ({ model: directionalVariance(model, ai, s[k], eta, steps), sgd: directionalVariance('sgd', ai, s[k], eta, steps) }));
+    const gaps = variances.map((v) => v.model / v.sgd - 1);
+    const ksDistance = Math.max(...variances.map((v) => centredNormalKs(v.model, v.sgd)));
     const guaranteed = sizes.map((n) => rejectionGuaranteed(ksDistance, n, c.d + 1));
     const first = guaranteed.indexOf(true);
     return { model, varianceGap: gaps, ksDistance, guaranteed, guaranteedN: first < 0 ? null : sizes[first], rates: hits[i].map((h) => h / replicates) };
