@@ -23,9 +23,9 @@ const ONED_SECONDS_PER_STEP_POINT = 12e-6;
 /** Estimated seconds of the weak table of `p` (saddles: not a weak table, 0). */
 export function weakSeconds(p: Problem): number {
   if (p.kind === 'saddle') return 0;
+  if (p.kind === 'twod') return twoDimWorkUnits(p) * TWOD_UNIT_SECONDS;
   const totalSteps = p.etas.reduce((s, eta) => s + stepsOf(p.T, eta), 0);
   const engines = p.models.length + 1;
-  if (p.kind === 'twod') return twoDimWorkUnits(p) * TWOD_UNIT_SECONDS;
   if (p.kind === 'oned') return totalSteps * engines * oneDimGridPoints(p) * ONED_SECONDS_PER_STEP_POINT;
   const d = p.kind === 'quadratic' ? p.H.length : p.A[0].length;
   return totalSteps * engines * (d + d * d + 1) * EXACT_SECONDS_PER_STEP_UNKNOWN;

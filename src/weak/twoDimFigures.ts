@@ -5,10 +5,12 @@
  * negative region and the engine refuses HA-SME.
  */
 import { builtinProblem } from '../problems/builtin.js';
+import type { SdeModel } from '../formats/types.js';
 import type { TwoDimProblem } from '../problems/types.js';
 import { heatmap, type HeatCell } from '../plot/svg.js';
 import { builtinTwoDimRows, builtinTwoDimSweep } from './builtinResults.js';
 import { constantsFigure, errorFigure, type Figure } from './figures.js';
+import { modelOrder } from './smoothness.js';
 import { hasmeLambdaMinMap } from './twoDim.js';
 import { C22_BUILTINS, twoDimVerdicts } from './twoDimClaim.js';
 import type { TwoDimRow } from './twoDim.js';
@@ -44,7 +46,7 @@ async function lambdaMinMapFigure(p: TwoDimProblem, eta: number, label: string):
 function certifiedOrdersText(rows: readonly TwoDimRow[]): string {
   const verdicts = twoDimVerdicts(rows);
   const text = Object.entries(verdicts).map(([m, v]) => {
-    const order = v.verdict === 'holds' && v.constant ? `order ${m === 'sme1' ? 1 : 2} (C = ${v.constant.value.toPrecision(3)})` : v.verdict;
+    const order = v.verdict === 'holds' && v.constant ? `order ${modelOrder(m as SdeModel)} (C = ${v.constant.value.toPrecision(3)})` : v.verdict;
     const finest = v.fit.localSlopes.slice(0, 2);
     return `${m} ${order}, local slopes ${finest.map((x) => x.toFixed(2)).join(', ')}`;
   });
