@@ -247,7 +247,7 @@ function accumulateReflections(a: Float64Array, n: number): Float64Array {
 const EPS = 2 ** -52;
 
 /** QL sweeps per eigenvalue before the solver refuses (tql2's limit was 30). */
-export const QL_SWEEP_LIMIT = 60;
+const QL_SWEEP_LIMIT = 60;
 
 /**
  * Implicit QL on the tridiagonal (d, e) (EISPACK tql2). When `u` is given (U = Q on entry) the
