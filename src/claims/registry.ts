@@ -39,7 +39,7 @@ function notRun(id: ClaimId): ClaimCheck {
   };
 }
 
-/** C14–C20 from the weak-error engines. */
+/** C14–C23 from the weak-error engines. */
 const weakCheck = (id: ClaimId): ClaimCheck => weakChecks.find((c) => c.id === id) ?? notRun(id);
 
 /**

@@ -1,6 +1,7 @@
 /**
- * CDFs and quantiles of the distributions behind the sample tests (src/conformance/sampleTest.ts)
- * and the escape curves (src/weak/escape.ts), from jstat (one small package).
+ * CDFs and quantiles of the distributions behind the sample tests (src/conformance/sampleTest.ts),
+ * from jstat (one small package); the tests also use `normal` as an independent check of the escape
+ * curves' Gaussian tails.
  *
  * Accuracy, measured against scipy.stats over the ranges the tests use (p-values in
  * [1e-10, 0.5], the band around the Bonferroni thresholds α/m with α = 1e-6, m ≤ 37):
