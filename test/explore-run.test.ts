@@ -16,14 +16,16 @@ import { explore, partFile } from '../src/explore/run.js';
 import { exploreCommand } from '../src/explore/cli.js';
 import { HasmeInputError } from '../src/errors.js';
 import { buildProgram } from '../src/cli/main.js';
+import { directoryFiles } from './explore.support.js';
 
 const run = promisify(execFile);
 const tmp = () => mkdtemp(join(tmpdir(), 'hasme-explore-'));
 
+/** Same files, byte for byte (a boolean per file: an SVG's diff would flood the output). */
 async function same(a: string, b: string): Promise<void> {
-  const fa = (await readdir(a)).sort();
-  expect((await readdir(b)).sort()).toEqual(fa);
-  for (const f of fa) expect((await readFile(join(a, f), 'utf8')) === (await readFile(join(b, f), 'utf8')), `${f} differs`).toBe(true);
+  const [fa, fb] = await Promise.all([directoryFiles(a), directoryFiles(b)]);
+  expect(Object.keys(fb)).toEqual(Object.keys(fa));
+  for (const f of Object.keys(fa)) expect(fa[f] === fb[f], `${f} differs`).toBe(true);
 }
 
 describe('rotated2x2 runs', () => {
