@@ -10,6 +10,13 @@ import type { Problem } from './types.js';
 /** η = 0.1/2^j, j = 3..6: the asymptotic range of the quadratic built-ins (local slopes within 0.05). */
 const HALVINGS = ['0.0125', '0.00625', '0.003125', '0.0015625'];
 
+/**
+ * The 2-D built-ins' schedule (C22): T = 1/2, η = 0.1/2^j, j = 1..4 (regime R: η·(μ + Σλ_k|a_k|²) ≤ 0.11).
+ * Coarser than HALVINGS: the 2-D engine's cost grows with the grid, not with 1/η, and these
+ * errors stay 10³× above its error estimate.
+ */
+const TWOD_HALVINGS = ['0.05', '0.025', '0.0125', '0.00625'];
+
 interface Builtin {
   description: string;
   claims: string[];
@@ -85,16 +92,6 @@ const BUILTINS: Record<string, Builtin> = {
     claims: ['C17'],
     file: { kind: 'oned', f: 'cos', lambda: '2', sigma: '1', x0: '1', T: '1', etas: HALVINGS, test: { center: '0.5', width: '1' } },
   },
-};
-
-/**
- * The 2-D built-ins' schedule (C22): T = 1/2, η = 0.1/2^j, j = 1..4 (regime R: η·(μ + Σλ_k|a_k|²) ≤ 0.11).
- * Coarser than HALVINGS: the 2-D engine's cost grows with the grid, not with 1/η, and these
- * errors stay 10³× above its error estimate.
- */
-const TWOD_HALVINGS = ['0.05', '0.025', '0.0125', '0.00625'];
-
-Object.assign(BUILTINS, {
   'ridges-d2': {
     description: '2-D f = log cosh(x₁) + log cosh(0.6x₁ + 0.8x₂) + 0.1|x|², Σ = [[1, .3], [.3, .5]] (Hessian eigenbasis rotates along paths), T = 1/2',
     claims: ['C22', 'C23'],
@@ -123,7 +120,7 @@ Object.assign(BUILTINS, {
       test: { center: ['0', '0.3'], width: '0.8' },
     },
   },
-} satisfies Record<string, Builtin>);
+};
 
 /** Names, kinds and one-line descriptions of the built-in problems. */
 export function listBuiltins(): { name: string; kind: string; claims: string[]; description: string }[] {
