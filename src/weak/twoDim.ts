@@ -241,47 +241,28 @@ function axisDerivatives(g: UniformGrid): AxisDerivatives {
 }
 
 /**
- * One stencil pass along `axis`. The nodes with the full stencil run offset by offset as one long
- * contiguous loop over the flat array (the same sums in the same order as node by node; along axis
- * 1 the loop also passes the tapered edge nodes, which are then recomputed node by node).
+ * The cross term's pass ∂₂ along axis 2 (flat stride 1). The nodes with the full stencil run offset
+ * by offset as one long contiguous loop over the flat array (the same sums in the same order as node
+ * by node); the loop also passes the tapered edge nodes, which are then recomputed node by node.
  */
-function axisPass(s: Setup, axis: 0 | 1, v: Float64Array, out: Float64Array, st: AxisStencils): void {
+function crossPass(s: Setup, v: Float64Array, out: Float64Array, st: AxisStencils): void {
   const { n1, n2 } = s;
   const [a, b] = st.inner;
-  const stride = axis === 0 ? n2 : 1;
   const lo = st.lo[a];
-  // Flat range of the inner nodes: whole rows a..b−1 (axis 0), or inner node of row 0 .. of the last row (axis 1).
-  const [from, to] = axis === 0 ? [a * n2, b * n2] : [a, (n1 - 1) * n2 + b];
+  // Flat range of the inner nodes: inner node of row 0 .. of the last row.
+  const from = a;
+  const to = (n1 - 1) * n2 + b;
   if (b > a) {
     out.fill(0, from, to);
     for (let t = 0; t < st.width; t++) {
       const w = st.w[a * st.width + t];
-      const off = (lo + t) * stride;
+      const off = lo + t;
       for (let r = from; r < to; r++) out[r] += w * v[r + off];
     }
   }
-  const m = axis === 0 ? n1 : n2;
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < n2; i++) {
     if (i >= a && i < b) continue;
-    const len = st.len[i];
-    const base = i * st.width;
-    const first = st.lo[i];
-    if (axis === 0) {
-      const row = i * n2;
-      out.fill(0, row, row + n2);
-      for (let t = 0; t < len; t++) {
-        const w = st.w[base + t];
-        const src = (i + first + t) * n2;
-        for (let j = 0; j < n2; j++) out[row + j] += w * v[src + j];
-      }
-    } else {
-      for (let k = 0; k < n1; k++) {
-        const r = k * n2 + i;
-        let acc = 0;
-        for (let t = 0; t < len; t++) acc += st.w[base + t] * v[r + first + t];
-        out[r] = acc;
-      }
-    }
+    for (let k = 0; k < n1; k++) out[k * n2 + i] = nodeValue(st, v, k * n2 + i, i, 1);
   }
 }
 
@@ -401,7 +382,7 @@ function sdeValue(s: Setup, g: Generator, D1: AxisDerivatives, D2: AxisDerivativ
     // Transport velocity −c: upwind-biased stencils (dissipative, no reflected grid modes).
     fusedPass(s, 0, v, g.c1, D1.upPos, D1.upNeg, u1, D1.d1, a1, D1.d2, a11);
     fusedPass(s, 1, v, g.c2, D2.upPos, D2.upNeg, u2, D2.d2, a22);
-    axisPass(s, 1, a1, a12, D2.d1);
+    crossPass(s, a1, a12, D2.d1);
     for (let r = 0; r < n; r++) out[r] = g.c1[r] * u1[r] + g.c2[r] * u2[r] + g.c11[r] * a11[r] + g.c12[r] * a12[r] + g.c22[r] * a22[r];
   };
   const steps = Math.max(1, Math.ceil((g.rho * T) / TAYLOR_RADIUS));
