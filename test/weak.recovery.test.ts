@@ -8,11 +8,11 @@ import { libraryImpl, type HasmeImpl } from '../properties/impl.js';
 import * as lib from '../src/index.js';
 import { normal } from '../src/stats/distributions.js';
 import { powerFigure } from '../src/weak/figures.js';
+import { linearLaw } from '../src/weak/linearLaw.js';
 import { MODEL_COLOURS } from '../src/plot/palette.js';
 import {
   centredNormalKs,
   CASE_ALPHA,
-  directionalVariance,
   makeC21,
   nullCase,
   powerCurve,
@@ -49,16 +49,16 @@ describe('C21 exact recovery in distribution (two-sample test and power)', () =>
     const mean = x.reduce((s, v) => s + v, 0) / x.length;
     const variance = x.reduce((s, v) => s + (v - mean) ** 2, 0) / (x.length - 1);
     const m = 1 - 0.5 * 0.8;
-    const exactVar = directionalVariance('sgd', 0.8, 0.5, 0.5, 4);
+    const exactVar = linearLaw('sgd', 0.8, 0.5, 0.5, 4).variance;
     expect(Math.abs(mean - m ** 4)).toBeLessThan(5 * Math.sqrt(exactVar / x.length));
     expect(Math.abs(variance / exactVar - 1)).toBeLessThan(5 * Math.sqrt(2 / x.length));
   });
 
   it('C21 oracle: HA-SME’s directional variance equals SGD’s, the others’ do not; KS distance of two centred normals', () => {
     for (const [a, eta, k] of [[2, 0.2, 3], [-0.5, 0.3, 20], [0.5, 0.2, 1]] as const) {
-      const sgd = directionalVariance('sgd', a, 0.7, eta, k);
-      expect(Math.abs(directionalVariance('hasme', a, 0.7, eta, k) / sgd - 1)).toBeLessThan(1e-13);
-      for (const m of ['sme1', 'sme2', 'spf'] as const) expect(Math.abs(directionalVariance(m, a, 0.7, eta, k) / sgd - 1)).toBeGreaterThan(1e-3);
+      const sgd = linearLaw('sgd', a, 0.7, eta, k).variance;
+      expect(Math.abs(linearLaw('hasme', a, 0.7, eta, k).variance / sgd - 1)).toBeLessThan(1e-13);
+      for (const m of ['sme1', 'sme2', 'spf'] as const) expect(Math.abs(linearLaw(m, a, 0.7, eta, k).variance / sgd - 1)).toBeGreaterThan(1e-3);
     }
     // The supremum by a fine grid with jstat's Φ (not src/stats/gaussianTail.ts).
     let grid = 0;

@@ -10,6 +10,7 @@
 import { SDE_MODELS, type SdeModel } from '../formats/types.js';
 import { twoSidedExceedance } from '../stats/gaussianTail.js';
 import { modelEscape, sgdEscape, type EscapeEstimate, type SharpEscapeProblem } from './escapeDensity.js';
+import { linearLaw } from './linearLaw.js';
 import type { OneDimObjectiveFns } from './oneDimModels.js';
 
 /** f(x) = λ(x²/4 − ½ log(1 + x²)): f′ = λ(x/2 − x/(1 + x²)), f″ = λ(1/2 − (1 − x²)/(1 + x²)²) ∈ [−λ/2, 5λ/8]. */
@@ -59,24 +60,12 @@ export function sharpCurves(p: SharpEscapeProblem): SharpCurves {
   return { sgd: sgdEscape(p), models: Object.fromEntries(SDE_MODELS.map((m) => [m, modelEscape(p, m)])) as Record<SdeModel, EscapeEstimate> };
 }
 
-/**
- * (c)'s closed forms on f = −a x²/2 with noise σ (Gaussian laws from x0): SGD m = 1 + ηa,
- * mean m^k x0, variance η²σ²(m^{2k} − 1)/(m² − 1); a model with rate β and diffusion ηD:
- * mean e^{−βt}x0, variance ηD(e^{−2βt} − 1)/(−2β), t = kη; β = −a (SME-1), −a(1 − ηa/2) (SME-2),
- * ℓ/η with ℓ = −log(1 + ηa) (SPF, HA-SME); D = σ² except HA-SME's σ²·2ℓ/(1 − e^{−2ℓ}).
- */
+/** (c)'s closed forms on f = −a x²/2 with noise σ: the Gaussian laws of src/weak/linearLaw.ts at curvature −a, from x0. */
 export function saddleExact(a: number, p: SharpEscapeProblem, model: 'sgd' | SdeModel): number[] {
   const { eta, sigma, x0, radius } = p;
-  if (model === 'sgd') {
-    const m = 1 + eta * a;
-    return p.steps.map((k) => twoSidedExceedance(m ** k * x0, Math.sqrt((eta * eta * sigma * sigma * Math.expm1(2 * k * Math.log1p(eta * a))) / (eta * a * (2 + eta * a))), radius));
-  }
-  const ell = -Math.log1p(eta * a);
-  const beta = model === 'sme1' ? -a : model === 'sme2' ? -a * (1 - (eta * a) / 2) : ell / eta;
-  const D = model === 'hasme' ? (sigma * sigma * 2 * ell) / -Math.expm1(-2 * ell) : sigma * sigma;
   return p.steps.map((k) => {
-    const t = k * eta;
-    return twoSidedExceedance(Math.exp(-beta * t) * x0, Math.sqrt((eta * D * Math.expm1(-2 * beta * t)) / (-2 * beta)), radius);
+    const law = linearLaw(model, -a, sigma * sigma, eta, k);
+    return twoSidedExceedance(law.meanFactor * x0, Math.sqrt(law.variance), radius);
   });
 }
 

@@ -18,6 +18,7 @@ import { normalCdf } from '../stats/gaussianTail.js';
 import { ksCriticalCount, ksTwoSample } from '../stats/ksTwoSample.js';
 import { polarNormals } from '../stats/polarNormals.js';
 import { makeRng, type Rng } from '../vectors/random.js';
+import { linearLaw } from './linearLaw.js';
 import { tallyOutcome } from './outcome.js';
 
 /** Level of one case (Bonferroni over its d + 1 statistics). */
@@ -192,22 +193,6 @@ export function powerCase(): RecoveryCase {
   return { d: 2, H: fromEigen(U, [...a]), Sigma: fromEigen(U, [...s]), eta, x0: [0, 0], steps, U, a: [...a], kind: 'commuting' };
 }
 
-/**
- * Variance of u_iᵀX at t = kη along eigenvector i (x0 = 0, commuting Σ, so every law is N(0, v_i)):
- * SGD η²s(1 − m^{2k})/(1 − m²), m = 1 − ηa; an OU model with rate β and diffusion ηD,
- * ηD(1 − e^{−2βt})/(2β), with (β, D) = (a, s) SME-1, (a(1 + ηa/2), s) SME-2, (ℓ/η, s) SPF,
- * (ℓ/η, sφ(2ℓ)) HA-SME, ℓ = −log(1 − ηa) (spec/models.md §1–§2).
- */
-export function directionalVariance(model: 'sgd' | SdeModel, a: number, s: number, eta: number, steps: number): number {
-  const z = eta * a;
-  const ell = -Math.log1p(-z);
-  if (model === 'sgd') return (eta * eta * s * -Math.expm1(2 * steps * Math.log1p(-z))) / (z * (2 - z));
-  const beta = model === 'sme1' ? a : model === 'sme2' ? a * (1 + z / 2) : ell / eta;
-  const D = model === 'hasme' ? (s * 2 * ell) / -Math.expm1(-2 * ell) : s;
-  const t = steps * eta;
-  return (eta * D * -Math.expm1(-2 * beta * t)) / (2 * beta);
-}
-
 /** sup_x |Φ(x/s1) − Φ(x/s2)|, the KS distance of N(0, s1²) and N(0, s2²), at x*² = 2 ln(s1/s2)s1²s2²/(s1² − s2²). */
 export function centredNormalKs(v1: number, v2: number): number {
   if (v1 === v2) return 0;
@@ -268,7 +253,7 @@ export function powerCurve(impl: HasmeImpl, seed: number, sizes: number[] = POWE
     }
   });
   const rows = SDE_MODELS.map((model, i) => {
-    const variances = c.a.map((ai, k) => ({ model: directionalVariance(model, ai, s[k], eta, steps), sgd: directionalVariance('sgd', ai, s[k], eta, steps) }));
+    const variances = c.a.map((ai, k) => ({ model: linearLaw(model, ai, s[k], eta, steps).variance, sgd: linearLaw('sgd', ai, s[k], eta, steps).variance }));
     const gaps = variances.map((v) => v.model / v.sgd - 1);
     const ksDistance = Math.max(...variances.map((v) => centredNormalKs(v.model, v.sgd)));
     const guaranteed = sizes.map((n) => rejectionGuaranteed(ksDistance, n, c.d + 1));
