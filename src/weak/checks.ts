@@ -13,7 +13,7 @@ import { judgeAsymptoticOrders, type ErrorsAt, type RefineOptions } from './asym
 import { builtinEscape, builtinOneDimRows, builtinSharpEscape, builtinSmoothness, builtinSweep, builtinTable, builtinTwoDimRows, builtinTwoDimSweep, builtinWellEscape, CHECK_DIGITS, smallestEverywhere } from './builtinResults.js';
 import { escapeTimesText } from './escapeRender.js';
 import { halvings, randomFiniteSum, randomQuadratic, randomSaddle } from './generate.js';
-import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
+import { judgeOrder, judgeRows, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { OrderFit } from './orders.js';
 import { tallyOutcome } from './outcome.js';
 import { SMOOTHNESS, smoothnessExponentsText, type Exponent, type SmoothnessSweep } from './smoothness.js';
@@ -155,20 +155,6 @@ const VERDICT_NOTE =
   'worstError = largest relative error estimate of a certified C (tolerance CONSTANT_RTOL); "exact": every |error| < 1e-30.';
 
 /** Judges a built-in's fixed table rows (η = 0.1/2^j, j = 3..6) without refinement; noise: the engine's own error bounds. */
-function judgeRows(
-  rows: { model: SdeModel; eta: number; error: number; engineError?: number }[],
-  expected: Record<SdeModel, ExpectedOrder>,
-): { verdicts: Record<SdeModel, OrderVerdict>; etas: Record<SdeModel, string[]> } {
-  const verdicts = {} as Record<SdeModel, OrderVerdict>;
-  const etas = {} as Record<SdeModel, string[]>;
-  for (const m of SDE) {
-    const rs = rows.filter((r) => r.model === m).sort((a, b) => b.eta - a.eta);
-    verdicts[m] = judgeOrder(rs.map((r) => r.eta), rs.map((r) => r.error), expected[m], rs.map((r) => r.engineError ?? 0));
-    etas[m] = rs.map((r) => String(r.eta));
-  }
-  return { verdicts, etas };
-}
-
 const BUILTIN_SKIP = 'inconclusive: pre-asymptotic on a built-in table (η = 0.1/2^3..0.1/2^6)';
 
 /** Adds a built-in table's verdicts to the tally and returns its notes text. */

@@ -7,6 +7,7 @@
  * and err/η^q → C ≠ 0 for q = their rounded limit; otherwise `inconclusive` (pre-asymptotic: refine
  * η, or report the case as skipped).
  */
+import { SDE_MODELS, type SdeModel } from '../formats/types.js';
 import { EXACT_BELOW, fitOrder, PRE_ASYMPTOTIC_SPREAD, type OrderFit } from './orders.js';
 import { richardsonLimit, type Limit } from './richardson.js';
 
@@ -99,4 +100,19 @@ export function judgeOrder(etas: readonly number[], errors: readonly number[], e
     }
   }
   return { verdict: 'inconclusive', fit, constant, slope, largest, why: `pre-asymptotic: ${slopesText}; err/η^${expected} ≈ ${fmt(constant.value)} ± ${fmt(constant.error)}` };
+}
+
+/** Each model's verdict on a table's rows (sorted by η, largest first; engine errors propagated) and its η values. */
+export function judgeRows(
+  rows: readonly { model: SdeModel; eta: number; error: number; engineError?: number }[],
+  expected: Record<SdeModel, ExpectedOrder>,
+): { verdicts: Record<SdeModel, OrderVerdict>; etas: Record<SdeModel, string[]> } {
+  const verdicts = {} as Record<SdeModel, OrderVerdict>;
+  const etas = {} as Record<SdeModel, string[]>;
+  for (const m of SDE_MODELS) {
+    const rs = rows.filter((r) => r.model === m).sort((a, b) => b.eta - a.eta);
+    verdicts[m] = judgeOrder(rs.map((r) => r.eta), rs.map((r) => r.error), expected[m], rs.map((r) => r.engineError ?? 0));
+    etas[m] = rs.map((r) => String(r.eta));
+  }
+  return { verdicts, etas };
 }

@@ -7,7 +7,7 @@
  */
 import type { ClaimCheck, CheckOptions, ClaimOutcome, Counterexample } from '../claims/types.js';
 import { SDE_MODELS as SDE, type SdeModel } from '../formats/types.js';
-import { judgeOrder, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
+import { judgeRows, CONSTANT_RTOL, type ExpectedOrder, type OrderVerdict } from './orderVerdict.js';
 import type { Limit } from './richardson.js';
 import { engineRatio, TWOD_ENGINE_RATIO, type TwoDimRow } from './twoDim.js';
 import { tallyOutcome } from './outcome.js';
@@ -25,12 +25,7 @@ const EXPECTED: Record<SdeModel, ExpectedOrder> = { sme1: 1, sme2: 2, spf: 2, ha
 
 /** Each model's order verdict on a 2-D table (spec/weak.md §4; engine errors propagated): what C22 judges and its figure shows. */
 export function twoDimVerdicts(rows: readonly TwoDimRow[]): Record<SdeModel, OrderVerdict> {
-  return Object.fromEntries(
-    SDE.map((m) => {
-      const rs = rows.filter((r) => r.model === m).sort((a, b) => b.eta - a.eta);
-      return [m, judgeOrder(rs.map((r) => r.eta), rs.map((r) => r.error), EXPECTED[m], rs.map((r) => r.engineError))];
-    }),
-  ) as Record<SdeModel, OrderVerdict>;
+  return judgeRows(rows, EXPECTED).verdicts;
 }
 
 /** Verdict of "|C_HA| < |C_m|": below beyond both error estimates, above beyond them (fails), or overlapping (inconclusive). */
