@@ -103,9 +103,8 @@ export function checkTwoDimScale(p: TwoDimProblem, f: TwoDimObjective = twoDimOb
  */
 export function twoDimWorkUnits(p: TwoDimProblem): number {
   const f = twoDimObjective(p);
-  const x0 = p.x0.map(Number);
-  const rho = (7 * 1.4 * f.gradBound(Math.hypot(x0[0], x0[1]) + 1)) / REFINED_2D.spacing;
-  const taylor = TAYLOR_DEGREE * Math.ceil((rho * Number(p.T)) / TAYLOR_RADIUS);
+  // ρ·T = 7·(drift reach 1.4·G·T)/spacing.
+  const taylor = TAYLOR_DEGREE * Math.ceil((7 * twoDimDriftReach(p, f)) / REFINED_2D.spacing / TAYLOR_RADIUS);
   return twoDimGridPoints(p, f) * p.etas.reduce((s, eta) => s + stepsOf(p.T, eta) + p.models.length * taylor, 0);
 }
 
