@@ -44,7 +44,7 @@ describe('hasme weak', () => {
     expect(out.stdout).toMatch(/fitted orders[\s\S]*hasme\s+2\.\d+/);
   });
 
-  it('2-D --json adds engineError and belowBar (the rows above the engine bar; none here) (spec/weak.md §6, §11)', () => {
+  it('2-D --json adds engineError and belowBar (the rows above C22\'s engine bar; none here) (spec/weak.md §6, §11)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hasme-weak-'));
     try {
       // ridges-d2 over one or two steps (the flagged rows themselves: test/weak.twod.test.ts).

@@ -107,7 +107,7 @@ describe('hasme weak on 2-D problems: rows below the engine bar (C22)', () => {
   }, 120_000);
 });
 
-describe('the third resolution level (spec/weak.md §11, "Own error")', () => {
+describe('C22 engine bar: the third resolution level (spec/weak.md §11, "Own error")', () => {
   // One SGD step of ridges-d2; a deliberately coarse first level, so that the first pair misses the bar.
   const p = { ...(builtinProblem('ridges-d2') as TwoDimProblem), T: '0.05', etas: ['0.05'] };
   const COARSE: TwoDimResolution = { spacing: 0.3, order: 6, quadratureNodes: 3, margin: 1.5 };
